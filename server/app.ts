@@ -1,0 +1,59 @@
+/**
+ * Builds the Express app from its dependencies (no listening, no globals), so tests run it
+ * in-process and main.ts serves it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import swaggerUi from 'swagger-ui-express';
+import type { AppContext } from './context';
+import { routeNotFound } from './errors';
+import { accessLog } from './http/accessLog';
+import { ApiRouter } from './http/apiRouter';
+import { jsonBody } from './http/jsonBody';
+import { buildOpenApi } from './http/openapi';
+import { problemHandler } from './http/problem';
+import { requestId } from './http/requestId';
+import { registerHealthRoutes } from './routes/health/router';
+import { registerRoomRoutes } from './routes/rooms/router';
+import { registerSiteRoutes } from './routes/sites/router';
+
+export const CLIENT_DIST = path.resolve('client', 'dist');
+
+export function createApiRouter(app: AppContext): ApiRouter {
+  const api = new ApiRouter();
+  registerHealthRoutes(api, app);
+  registerSiteRoutes(api, app);
+  registerRoomRoutes(api, app);
+  return api;
+}
+
+export function createApp(ctx: AppContext, options: { clientDist?: string | null } = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+  app.use(requestId);
+  app.use(accessLog);
+
+  const api = createApiRouter(ctx);
+  const openapi = buildOpenApi(api.routes, { title: 'Haven API', version: '0.1.0' });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openapi, { customSiteTitle: 'Haven API' }));
+  app.use('/api', jsonBody, api.router);
+  app.use('/api', (req, _res, next) => next(routeNotFound(req.method, req.originalUrl.split('?')[0])));
+
+  const clientDist = options.clientDist === undefined ? CLIENT_DIST : options.clientDist;
+  if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {
+    app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
+    // Client-side routes: any other GET that accepts HTML gets the single page.
+    app.get('/{*path}', (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.sendFile(path.join(clientDist, 'index.html'));
+    });
+  }
+  app.use((req, _res, next) => next(routeNotFound(req.method, req.path)));
+  app.use(problemHandler);
+  return app;
+}

@@ -1,0 +1,81 @@
+/**
+ * The only module that reads process.env. Every variable is validated once at start-up; a bad
+ * value stops the process with one line naming the variable (see loadConfig / main.ts).
+ */
+import Joi from 'joi';
+import path from 'node:path';
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string | null;
+  sessionSecret: string;
+  /** True when SESSION_SECRET was not given and the development default is in use. */
+  sessionSecretIsDefault: boolean;
+  logLevel: 'error' | 'warn' | 'info' | 'http' | 'debug';
+  appTimezone: string;
+}
+
+export const DEV_SESSION_SECRET = 'haven-development-secret-change-me-0000000000';
+export const DEFAULT_DATABASE_URL = `sqlite:${path.join('data', 'haven.sqlite')}`;
+
+function isTimezone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const schema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  PORT: Joi.number().integer().min(0).max(65535).default(3000),
+  DATABASE_URL: Joi.string()
+    .pattern(/^(sqlite:|mysql:\/\/|mariadb:\/\/)/, 'sqlite:, mysql:// or mariadb:// URL')
+    .default(DEFAULT_DATABASE_URL),
+  REDIS_URL: Joi.string()
+    .uri({ scheme: ['redis', 'rediss'] })
+    .empty(''),
+  // An empty value (as in a copied .env.example) means "not set".
+  SESSION_SECRET: Joi.string()
+    .empty('')
+    .min(32)
+    .when('NODE_ENV', { is: 'production', then: Joi.required() }),
+  LOG_LEVEL: Joi.string().valid('error', 'warn', 'info', 'http', 'debug').default('info'),
+  APP_TIMEZONE: Joi.string()
+    .custom((value: string, helpers) => (isTimezone(value) ? value : helpers.error('any.invalid')))
+    .messages({ 'any.invalid': '{{#label}} is not an IANA time zone' })
+    .default('Asia/Shanghai'),
+}).unknown(true);
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates an environment (process.env by default) and returns the typed configuration. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const { value, error } = schema.validate(env, { abortEarly: true, convert: true });
+  if (error) {
+    const detail = error.details[0];
+    const variable = String(detail.path[0]);
+    throw new ConfigError(variable, `Invalid environment: ${variable}: ${detail.message}`);
+  }
+  return {
+    nodeEnv: value.NODE_ENV,
+    port: value.PORT,
+    databaseUrl: value.DATABASE_URL,
+    redisUrl: value.REDIS_URL ?? null,
+    sessionSecret: value.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    sessionSecretIsDefault: value.SESSION_SECRET === undefined,
+    logLevel: value.LOG_LEVEL,
+    appTimezone: value.APP_TIMEZONE,
+  };
+}

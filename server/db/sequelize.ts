@@ -1,0 +1,54 @@
+/**
+ * Builds the Sequelize instance for a DATABASE_URL. SQLite is the embedded default; mysql:// and
+ * mariadb:// select MySQL 8 / MariaDB 10.11+ through mysql2.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Sequelize, type Options } from 'sequelize';
+import { getLogger } from '../logging/logger';
+
+const log = getLogger('db');
+
+export type Dialect = 'sqlite' | 'mysql';
+
+export function dialectOf(url: string): Dialect {
+  return url.startsWith('sqlite:') ? 'sqlite' : 'mysql';
+}
+
+/** `sqlite:data/haven.sqlite`, `sqlite::memory:` or `sqlite:/abs/path.sqlite` → storage path. */
+export function sqliteStorage(url: string): string {
+  const rest = url.slice('sqlite:'.length).replace(/^\/\//, '');
+  return rest === '' ? ':memory:' : rest;
+}
+
+export function createSequelize(url: string, options: { logSql?: boolean } = {}): Sequelize {
+  const logging = options.logSql ? (sql: string) => log.debug(sql) : false;
+  const common: Options = {
+    logging,
+    define: { underscored: false, freezeTableName: false },
+  };
+  if (dialectOf(url) === 'sqlite') {
+    const storage = sqliteStorage(url);
+    if (storage !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(storage)), { recursive: true });
+    // Sequelize's SQLite dialect opens one connection per transaction and turns foreign keys on
+    // for each; there is no pool to size.
+    return new Sequelize({ ...common, dialect: 'sqlite', storage });
+  }
+  return new Sequelize(url.replace(/^mariadb:/, 'mysql:'), {
+    ...common,
+    dialect: 'mysql',
+    timezone: '+00:00',
+    pool: { max: 20, min: 0, idle: 10_000, acquire: 30_000 },
+    dialectOptions: { dateStrings: false, supportBigNumbers: true, decimalNumbers: true },
+  });
+}
+
+/** Pragmas that make the embedded database safe for a server: WAL, foreign keys, busy wait. */
+export async function prepareConnection(sequelize: Sequelize): Promise<void> {
+  if (sequelize.getDialect() !== 'sqlite') return;
+  await sequelize.query('PRAGMA foreign_keys = ON');
+  await sequelize.query('PRAGMA busy_timeout = 5000');
+  if (sequelize.getDatabaseName() !== ':memory:') {
+    await sequelize.query('PRAGMA journal_mode = WAL');
+  }
+}

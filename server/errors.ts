@@ -1,0 +1,79 @@
+/**
+ * The API's errors. Each has a stable `type` (a URN under haven:problem:) and a status; the error
+ * middleware turns them into application/problem+json. Anything else becomes a generic 500.
+ */
+import type { ProblemFieldError } from '../shared/dto';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: ProblemFieldError[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail ?? title);
+    this.name = 'ApiError';
+  }
+}
+
+const problemType = (name: string) => `urn:haven:problem:${name}`;
+
+export function validationError(errors: ProblemFieldError[], detail?: string): ApiError {
+  const summary = errors.map((e) => e.message).join('; ');
+  return new ApiError(400, problemType('validation'), 'Invalid request', detail ?? summary, errors);
+}
+
+export function malformedJson(detail: string): ApiError {
+  return new ApiError(400, problemType('malformed-json'), 'Malformed JSON body', detail, [
+    { field: 'body', message: detail, type: 'json.parse' },
+  ]);
+}
+
+export function payloadTooLarge(limit: string): ApiError {
+  return new ApiError(
+    413,
+    problemType('payload-too-large'),
+    'Request body too large',
+    `The body is over the ${limit} limit.`,
+    [{ field: 'body', message: `must be at most ${limit}`, type: 'body.tooLarge' }],
+  );
+}
+
+export function unsupportedMediaType(detail: string): ApiError {
+  return new ApiError(415, problemType('unsupported-media-type'), 'Unsupported media type', detail, [
+    { field: 'body', message: detail, type: 'body.mediaType' },
+  ]);
+}
+
+export function notFound(what: string, field?: string): ApiError {
+  return new ApiError(
+    404,
+    problemType('not-found'),
+    'Not found',
+    `${what} was not found.`,
+    field ? [{ field, message: `${what} was not found`, type: 'any.notFound' }] : undefined,
+  );
+}
+
+export function routeNotFound(method: string, path: string): ApiError {
+  return new ApiError(404, problemType('route-not-found'), 'Not found', `No route ${method} ${path}.`);
+}
+
+export function conflict(detail: string, errors?: ProblemFieldError[]): ApiError {
+  return new ApiError(409, problemType('conflict'), 'Conflict', detail, errors);
+}
+
+export function serviceUnavailable(detail: string, retryAfterSeconds: number): ApiError {
+  return new ApiError(
+    503,
+    problemType('unavailable'),
+    'Service unavailable',
+    detail,
+    undefined,
+    { 'Retry-After': String(retryAfterSeconds) },
+  );
+}
+
+export const INTERNAL_ERROR_TYPE = problemType('internal');

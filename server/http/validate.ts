@@ -1,0 +1,57 @@
+/** Joi validation of one part of a request, with every problem reported (abortEarly: false). */
+import type Joi from 'joi';
+import type { ProblemFieldError } from '../../shared/dto';
+import { validationError } from '../errors';
+
+export type RequestPart = 'params' | 'query' | 'body';
+
+export const VALIDATION_OPTIONS: Joi.ValidationOptions = {
+  abortEarly: false,
+  convert: true,
+  allowUnknown: false,
+  errors: { wrap: { label: false } },
+};
+
+export function fieldErrors(error: Joi.ValidationError, part: RequestPart): ProblemFieldError[] {
+  return error.details.map((d) => {
+    const field = fieldName(d.path, part);
+    return { field, message: `${field}: ${d.message}`, type: d.type };
+  });
+}
+
+const POLLUTING_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Keys that could reach an object's prototype. Joi drops `__proto__` silently; we would rather
+ * refuse the request than accept a body that tried.
+ */
+function pollutingKeys(value: unknown, path: string[] = [], depth = 0): string[][] {
+  if (depth > 20 || value === null || typeof value !== 'object') return [];
+  const found: string[][] = [];
+  for (const key of Object.keys(value)) {
+    if (POLLUTING_KEYS.has(key)) found.push([...path, key]);
+    else found.push(...pollutingKeys((value as Record<string, unknown>)[key], [...path, key], depth + 1));
+  }
+  return found;
+}
+
+function fieldName(path: (string | number)[], part: RequestPart): string {
+  const joined = path.join('.');
+  return part === 'body' ? joined || 'body' : `${part}.${joined}`;
+}
+
+/** Returns the validated (and converted) value, or throws a 400 problem naming every bad field. */
+export function validatePart<T>(schema: Joi.Schema<T>, value: unknown, part: RequestPart): T {
+  const polluting = pollutingKeys(value);
+  if (polluting.length) {
+    throw validationError(
+      polluting.map((path) => {
+        const field = fieldName(path, part);
+        return { field, message: `${field} is not allowed`, type: 'object.unknown' };
+      }),
+    );
+  }
+  const result = schema.validate(value ?? {}, VALIDATION_OPTIONS);
+  if (result.error) throw validationError(fieldErrors(result.error, part));
+  return result.value as T;
+}

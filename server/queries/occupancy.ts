@@ -1,0 +1,83 @@
+/**
+ * Today's occupancy, computed by the database in one aggregate query (no per-site or per-room
+ * loop): the numbers are derived from rooms and stays, never stored (DESIGN §3).
+ *
+ * A stay occupies a room on `day` when it is current (reserved / in transit / checked in), has
+ * started, and either runs past `day` or is checked in and not yet released (an overdue release
+ * still holds its bed).
+ */
+import type { Occupancy } from '../../shared/dto';
+
+export const CURRENT_STATUSES_SQL = "('reserved', 'in_transit', 'checked_in')";
+
+/** SQL condition on `stays` aliased `st`: the stay holds its room on :day. */
+export const OCCUPIES_DAY_SQL =
+  `st.status IN ${CURRENT_STATUSES_SQL} AND st.entryDate <= :day ` +
+  `AND (st.plannedReleaseDate > :day OR st.status = 'checked_in')`;
+
+const num = (v: number | string | null | undefined) => Number(v ?? 0);
+
+export function emptyOccupancy(): Occupancy {
+  return { rooms: 0, beds: 0, occupied: 0, free: 0, reserved: 0, cleaning: 0, outOfService: 0, utilization: 0 };
+}
+
+function withUtilization(o: Omit<Occupancy, 'utilization'>): Occupancy {
+  return { ...o, utilization: o.beds > 0 ? Math.round((o.occupied / o.beds) * 10_000) / 10_000 : 0 };
+}
+
+/**
+ * Derived table with one row of bed counts per site id on :day. Meant to be LEFT JOINed to
+ * `sites`, so a listing and its totals come from a single query.
+ */
+export const SITE_OCCUPANCY_SQL = `
+  SELECT rm.siteId AS siteId,
+    COUNT(*) AS rooms,
+    SUM(CASE WHEN rm.status <> 'out_of_service' THEN rm.beds ELSE 0 END) AS beds,
+    SUM(COALESCE(o.occupants, 0)) AS occupied,
+    SUM(CASE WHEN rm.status = 'available' AND o.occupants IS NULL THEN rm.beds ELSE 0 END) AS free,
+    SUM(COALESCE(u.upcoming, 0)) AS reserved,
+    SUM(CASE WHEN rm.status = 'cleaning' THEN rm.beds ELSE 0 END) AS cleaning,
+    SUM(CASE WHEN rm.status = 'out_of_service' THEN rm.beds ELSE 0 END) AS outOfService
+  FROM rooms rm
+  LEFT JOIN (
+    SELECT st.roomId, COUNT(*) AS occupants FROM stays st
+    WHERE ${OCCUPIES_DAY_SQL} GROUP BY st.roomId
+  ) o ON o.roomId = rm.id
+  LEFT JOIN (
+    SELECT st.roomId, COUNT(*) AS upcoming FROM stays st
+    WHERE st.status IN ('reserved', 'in_transit') AND st.entryDate > :day GROUP BY st.roomId
+  ) u ON u.roomId = rm.id
+  GROUP BY rm.siteId`;
+
+/** The aggregate columns as SITE_OCCUPANCY_SQL names them, for the outer SELECT. */
+export const OCCUPANCY_COLUMNS = ['rooms', 'beds', 'occupied', 'free', 'reserved', 'cleaning', 'outOfService'] as const;
+
+export type OccupancyColumns = Record<(typeof OCCUPANCY_COLUMNS)[number], number | string | null>;
+
+/** Reads the aggregate columns of a joined row (drivers return SUM() as number or string). */
+export function occupancyFromRow(row: Partial<OccupancyColumns>): Occupancy {
+  return withUtilization({
+    rooms: num(row.rooms),
+    beds: num(row.beds),
+    occupied: num(row.occupied),
+    free: num(row.free),
+    reserved: num(row.reserved),
+    cleaning: num(row.cleaning),
+    outOfService: num(row.outOfService),
+  });
+}
+
+/** Sum of several sites' occupancy, utilization recomputed over the sum. */
+export function sumOccupancy(items: Iterable<Occupancy>): Occupancy {
+  const total = emptyOccupancy();
+  for (const o of items) {
+    total.rooms += o.rooms;
+    total.beds += o.beds;
+    total.occupied += o.occupied;
+    total.free += o.free;
+    total.reserved += o.reserved;
+    total.cleaning += o.cleaning;
+    total.outOfService += o.outOfService;
+  }
+  return withUtilization(total);
+}

@@ -1,0 +1,53 @@
+/** Read side of rooms: a site's rooms with who is in them today, in one SQL query. */
+import type { Sequelize } from 'sequelize';
+import type { IsoDate } from '../../shared/dates';
+import type { Category } from '../../shared/enums';
+import { Room } from '../models';
+import { OCCUPIES_DAY_SQL } from './occupancy';
+
+export interface RoomWithOccupancy {
+  room: Room;
+  occupants: number;
+  category: Category | null;
+  upcoming: number;
+}
+
+export async function listRoomsWithOccupancy(
+  sequelize: Sequelize,
+  day: IsoDate,
+  filter: { siteId: number; floor?: number },
+): Promise<RoomWithOccupancy[]> {
+  const siteRooms = 'st.roomId IN (SELECT id FROM rooms WHERE siteId = :siteId)';
+  const rooms = await sequelize.query(
+    `SELECT rm.*, COALESCE(o.occupants, 0) AS occupants, o.category AS category,
+       COALESCE(u.upcoming, 0) AS upcoming
+     FROM rooms rm
+     LEFT JOIN (
+       SELECT st.roomId, COUNT(*) AS occupants, MIN(p.category) AS category
+       FROM stays st JOIN parties p ON p.id = st.partyId
+       WHERE ${OCCUPIES_DAY_SQL} AND ${siteRooms}
+       GROUP BY st.roomId
+     ) o ON o.roomId = rm.id
+     LEFT JOIN (
+       SELECT st.roomId, COUNT(*) AS upcoming FROM stays st
+       WHERE st.status IN ('reserved', 'in_transit') AND st.entryDate > :day AND ${siteRooms}
+       GROUP BY st.roomId
+     ) u ON u.roomId = rm.id
+     WHERE rm.siteId = :siteId ${filter.floor !== undefined ? 'AND rm.floor = :floor' : ''}
+     ORDER BY rm.floor, rm.number`,
+    {
+      model: Room,
+      mapToModel: true,
+      replacements: { day, siteId: filter.siteId, floor: filter.floor ?? null },
+    },
+  );
+  return rooms.map((room) => {
+    const extra = room.get({ plain: true }) as unknown as Record<string, unknown>;
+    return {
+      room,
+      occupants: Number(extra.occupants ?? 0),
+      category: (extra.category as Category | null) ?? null,
+      upcoming: Number(extra.upcoming ?? 0),
+    };
+  });
+}

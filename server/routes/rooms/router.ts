@@ -1,0 +1,84 @@
+import { today, type AppContext } from '../../context';
+import { notFound } from '../../errors';
+import type { ApiRouter } from '../../http/apiRouter';
+import { Site } from '../../models';
+import { presentRoom, presentRoomWithOccupancy } from '../../presenters/room';
+import { listRoomsWithOccupancy } from '../../queries/rooms';
+import { createRooms } from '../../services/createRooms';
+import { updateRoom } from '../../services/updateRoom';
+import { BAD_INPUT, CONFLICT, NOT_FOUND } from '../common/schemas';
+import { serviceContext } from '../serviceContext';
+import { siteIdParams } from '../sites/schemas';
+import {
+  roomListQuery,
+  roomListSchema,
+  roomParams,
+  roomSchema,
+  roomsBulkBody,
+  roomsCreatedSchema,
+  roomUpdateBody,
+} from './schemas';
+
+export function registerRoomRoutes(api: ApiRouter, app: AppContext): void {
+  api.add({
+    method: 'get',
+    path: '/sites/:siteId/rooms',
+    tag: 'rooms',
+    summary: "A site's rooms with today's occupants and board state",
+    params: siteIdParams,
+    query: roomListQuery,
+    responses: {
+      200: { description: 'Rooms by floor and number', schema: roomListSchema },
+      400: BAD_INPUT,
+      404: NOT_FOUND,
+    },
+    handler: async ({ params, query, res }) => {
+      const site = await Site.findByPk(params.siteId, { attributes: ['id'] });
+      if (!site) throw notFound(`Site ${params.siteId}`, 'siteId');
+      const day = today(app);
+      const rooms = await listRoomsWithOccupancy(app.db.sequelize, day, {
+        siteId: params.siteId,
+        floor: query.floor,
+      });
+      res.json({ date: day, data: rooms.map(presentRoomWithOccupancy) });
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/sites/:siteId/rooms',
+    tag: 'rooms',
+    summary: 'Create rooms in bulk: floors × rooms per floor, each with the same beds',
+    params: siteIdParams,
+    body: roomsBulkBody,
+    responses: {
+      201: { description: 'Rooms created', schema: roomsCreatedSchema },
+      400: BAD_INPUT,
+      404: NOT_FOUND,
+      409: CONFLICT,
+    },
+    handler: async ({ params, body, req, res }) => {
+      const rooms = await createRooms(serviceContext(app, req, res), params.siteId, body);
+      res.status(201).json({ created: rooms.length, data: rooms.map(presentRoom) });
+    },
+  });
+
+  api.add({
+    method: 'patch',
+    path: '/sites/:siteId/rooms/:roomId',
+    tag: 'rooms',
+    summary: "Change a room's number, floor, beds or features",
+    params: roomParams,
+    body: roomUpdateBody,
+    responses: {
+      200: { description: 'Updated', schema: roomSchema },
+      400: BAD_INPUT,
+      404: NOT_FOUND,
+      409: CONFLICT,
+    },
+    handler: async ({ params, body, req, res }) => {
+      const room = await updateRoom(serviceContext(app, req, res), params, body);
+      res.json(presentRoom(room));
+    },
+  });
+}

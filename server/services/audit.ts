@@ -1,0 +1,40 @@
+/**
+ * Appends an audit event inside the caller's transaction, so the record and the change commit
+ * or roll back together. Personal fields never reach `before` / `after` (sanitised here).
+ */
+import type { Transaction } from 'sequelize';
+import type { Actor } from '../context';
+import { sanitize } from '../logging/sanitize';
+import { AuditEvent } from '../models';
+
+export interface AuditEntry {
+  entity: string;
+  entityId: string | number | null;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+const serialise = (value: unknown) =>
+  value === undefined ? null : JSON.stringify(sanitize(value));
+
+export async function recordAudit(
+  transaction: Transaction,
+  actor: Actor,
+  entry: AuditEntry,
+): Promise<void> {
+  await AuditEvent.create(
+    {
+      occurredAt: new Date(),
+      actorUserId: actor.userId,
+      requestId: actor.requestId,
+      ip: actor.ip,
+      entity: entry.entity,
+      entityId: entry.entityId === null ? null : String(entry.entityId),
+      action: entry.action,
+      before: serialise(entry.before),
+      after: serialise(entry.after),
+    },
+    { transaction },
+  );
+}

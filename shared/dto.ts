@@ -1,0 +1,133 @@
+/** The shapes the API sends and accepts; the same types are used by the client. */
+import type { Category, RoomStatus, SiteKind, SiteStatus } from './enums';
+
+/** Today's bed counts of a site, all derived from rooms and stays (never stored). */
+export interface Occupancy {
+  rooms: number;
+  /** Beds in rooms that are not out of service. */
+  beds: number;
+  /** People whose stay covers today. */
+  occupied: number;
+  /** Beds in available rooms with nobody in them today. */
+  free: number;
+  /** People with a reservation starting after today. */
+  reserved: number;
+  /** Beds in rooms waiting for terminal disinfection. */
+  cleaning: number;
+  outOfService: number;
+  /** occupied / beds, 0 when the site has no beds. */
+  utilization: number;
+}
+
+export interface SiteDto {
+  id: number;
+  code: string;
+  name: string;
+  district: string;
+  address: string;
+  latitude: number;
+  longitude: number;
+  kind: SiteKind;
+  status: SiteStatus;
+  acceptedCategories: Category[];
+  contactName: string | null;
+  contactPhone: string | null;
+  activationLeadHours: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SiteWithOccupancyDto extends SiteDto {
+  occupancy: Occupancy;
+}
+
+export interface SiteListDto {
+  date: string;
+  data: SiteWithOccupancyDto[];
+  totals: Occupancy;
+}
+
+export interface SiteCreateInput {
+  code: string;
+  name: string;
+  district: string;
+  address: string;
+  latitude: number;
+  longitude: number;
+  kind: SiteKind;
+  status?: 'preparing' | 'active' | 'standby';
+  acceptedCategories?: Category[];
+  contactName?: string | null;
+  contactPhone?: string | null;
+  activationLeadHours?: number | null;
+}
+
+export type SiteUpdateInput = Partial<Omit<SiteCreateInput, 'code' | 'status'>>;
+
+export interface RoomDto {
+  id: number;
+  siteId: number;
+  number: string;
+  floor: number;
+  beds: number;
+  accessible: boolean;
+  family: boolean;
+  status: RoomStatus;
+  statusChangedAt: string;
+}
+
+export interface RoomWithOccupancyDto extends RoomDto {
+  /** People whose stay in this room covers today. */
+  occupants: number;
+  /** Category of the party in the room today, if any. */
+  category: Category | null;
+  /** Derived state for the board: what a manager sees on the room's tile. */
+  state: 'free' | 'occupied' | 'reserved' | 'cleaning' | 'out_of_service';
+}
+
+export interface RoomListDto {
+  date: string;
+  data: RoomWithOccupancyDto[];
+}
+
+export interface RoomsBulkCreateInput {
+  floors: { from: number; to: number };
+  roomsPerFloor: number;
+  beds: number;
+  /** Room number = floor × 100 + index by default (e.g. 301, 302). */
+  numbering?: 'floor_index';
+  accessible?: boolean;
+  family?: boolean;
+}
+
+export interface RoomUpdateInput {
+  number?: string;
+  floor?: number;
+  beds?: number;
+  accessible?: boolean;
+  family?: boolean;
+}
+
+export interface HealthDto {
+  status: 'ok' | 'unavailable';
+  database: 'up' | 'down';
+  dialect: string;
+  time: string;
+}
+
+export interface ProblemFieldError {
+  field: string;
+  message: string;
+  type: string;
+}
+
+/** RFC 9457 problem document, as every error of the API. */
+export interface ProblemDto {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: ProblemFieldError[];
+}

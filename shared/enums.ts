@@ -1,0 +1,58 @@
+/**
+ * Domain enumerations shared by server, client and seeders (DESIGN §3). The arrays are the single
+ * source: database CHECK constraints, Joi schemas and TypeScript unions are all derived from them.
+ */
+
+export const SITE_STATUSES = ['preparing', 'active', 'standby', 'suspended', 'closed'] as const;
+export type SiteStatus = (typeof SITE_STATUSES)[number];
+
+export const SITE_KINDS = ['hotel', 'dormitory', 'purpose_built'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+export const ROOM_STATUSES = ['available', 'cleaning', 'out_of_service'] as const;
+export type RoomStatus = (typeof ROOM_STATUSES)[number];
+
+export const ROOM_FEATURES = ['accessible', 'family'] as const;
+export type RoomFeature = (typeof ROOM_FEATURES)[number];
+
+export const CATEGORIES = [
+  'close_contact',
+  'secondary_contact',
+  'inbound_traveller',
+  'high_risk_arrival',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const PERSON_NEEDS = ['wheelchair', 'medical', 'minor', 'carer'] as const;
+export type PersonNeed = (typeof PERSON_NEEDS)[number];
+
+export const SEXES = ['female', 'male', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const STAY_STATUSES = [
+  'reserved',
+  'in_transit',
+  'checked_in',
+  'released',
+  'transferred',
+  'cancelled',
+] as const;
+export type StayStatus = (typeof STAY_STATUSES)[number];
+
+/** A stay in one of these statuses holds its room and counts as the person's one current stay. */
+export const CURRENT_STAY_STATUSES = ['reserved', 'in_transit', 'checked_in'] as const;
+
+export const TEST_RESULTS = ['pending', 'negative', 'positive'] as const;
+export type TestResult = (typeof TEST_RESULTS)[number];
+
+export const TRANSFER_KINDS = ['intake', 'to_hospital', 'between_sites', 'release'] as const;
+export type TransferKind = (typeof TRANSFER_KINDS)[number];
+
+export const TRANSFER_STATUSES = ['planned', 'en_route', 'arrived', 'cancelled'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+
+export const WAITING_STATUSES = ['waiting', 'placed', 'cancelled'] as const;
+export type WaitingStatus = (typeof WAITING_STATUSES)[number];
+
+export const ROLES = ['admin', 'official', 'site_manager', 'transport'] as const;
+export type Role = (typeof ROLES)[number];

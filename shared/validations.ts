@@ -1,0 +1,16 @@
+/** Limits shared by the API's Joi schemas and the client's forms. */
+export const SITE_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
+export const SITE_CODE_MAX = 32;
+export const SITE_NAME_MAX = 120;
+export const ADDRESS_MAX = 255;
+export const DISTRICT_CODE_PATTERN = /^\d{6}$/;
+export const ROOM_NUMBER_MAX = 16;
+export const ROOM_NUMBER_PATTERN = /^[A-Za-z0-9-]{1,16}$/;
+export const BEDS_MAX = 12;
+export const FLOOR_MIN = 1;
+export const FLOOR_MAX = 200;
+/** A bulk room creation makes at most this many rooms in one request. */
+export const BULK_ROOMS_MAX = 5000;
+export const ROOMS_PER_FLOOR_MAX = 200;
+export const ACTIVATION_LEAD_HOURS_MAX = 720;
+export const PAGE_SIZE_MAX = 500;
