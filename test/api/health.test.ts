@@ -39,7 +39,9 @@ describe('health, documentation and unknown routes', () => {
   it('echoes a sane caller request id and replaces an unsafe one', async () => {
     const given = await request(testApp()).get('/api/health').set('X-Request-Id', 'abc-123-def');
     expect(given.headers['x-request-id']).to.equal('abc-123-def');
-    const unsafe = await request(testApp()).get('/api/health').set('X-Request-Id', 'has spaces; and $(shell)');
+    const unsafe = await request(testApp())
+      .get('/api/health')
+      .set('X-Request-Id', 'has spaces; and $(shell)');
     expect(unsafe.headers['x-request-id']).to.match(/^[0-9a-f-]{36}$/);
   });
 

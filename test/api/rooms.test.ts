@@ -106,11 +106,9 @@ describe('rooms API', () => {
 
     it('refuses a bad floor filter and answers 404 for an unknown site', async () => {
       const site = await buildSite();
-      expectProblem(
-        await request(testApp()).get(`/api/sites/${site.id}/rooms?floor=first`),
-        400,
-        ['query.floor'],
-      );
+      expectProblem(await request(testApp()).get(`/api/sites/${site.id}/rooms?floor=first`), 400, [
+        'query.floor',
+      ]);
       expectProblem(await request(testApp()).get('/api/sites/424242/rooms'), 404, ['siteId']);
     });
   });
@@ -146,7 +144,7 @@ describe('rooms API', () => {
       expectProblem(res, 409, ['number']);
     });
 
-    it("answers 404 for a room of another site and 400 for zero beds", async () => {
+    it('answers 404 for a room of another site and 400 for zero beds', async () => {
       const room = await buildRoom();
       const other = await buildSite();
       expectProblem(
@@ -155,7 +153,9 @@ describe('rooms API', () => {
         ['roomId'],
       );
       expectProblem(
-        await request(testApp()).patch(`/api/sites/${room.siteId}/rooms/${room.id}`).send({ beds: 0 }),
+        await request(testApp())
+          .patch(`/api/sites/${room.siteId}/rooms/${room.id}`)
+          .send({ beds: 0 }),
         400,
         ['beds'],
       );

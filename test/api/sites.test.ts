@@ -80,7 +80,12 @@ describe('sites API', () => {
 
     it('filters by status and district', async () => {
       await buildSite({ code: 'ACT', status: 'active', district: '410105' });
-      await buildSite({ code: 'STB', status: 'standby', district: '410102', activationLeadHours: 6 });
+      await buildSite({
+        code: 'STB',
+        status: 'standby',
+        district: '410102',
+        activationLeadHours: 6,
+      });
       const app = testApp();
       const byStatus = await request(app).get('/api/sites?status=standby').expect(200);
       expect((byStatus.body as SiteListDto).data.map((s) => s.code)).to.deep.equal(['STB']);
@@ -118,7 +123,11 @@ describe('sites API', () => {
       expect(res.body.acceptedCategories).to.have.length(4);
       const events = await AuditEvent.findAll();
       expect(events).to.have.length(1);
-      expect(events[0]).to.include({ entity: 'site', action: 'create', entityId: String(res.body.id) });
+      expect(events[0]).to.include({
+        entity: 'site',
+        action: 'create',
+        entityId: String(res.body.id),
+      });
       expect(events[0].requestId).to.equal(res.headers['x-request-id']);
     });
 

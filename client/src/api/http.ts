@@ -1,0 +1,161 @@
+/**
+ * The one way the dashboard calls the API: JSON in, JSON out, and every failure (a problem
+ * document, any other error status, an unreadable body, no connection) turned into an ApiError
+ * that carries the problem's title, detail and per-field errors for the UI to show.
+ */
+import type { ProblemDto, ProblemFieldError } from '../../../shared/dto';
+
+/** Status used for failures that never got an HTTP answer (network down, server not running). */
+export const NO_RESPONSE = 0;
+
+export class ApiError extends Error {
+  readonly type: string;
+  readonly title: string;
+  /** HTTP status, or NO_RESPONSE when the request never got an answer. */
+  readonly status: number;
+  readonly detail: string | undefined;
+  readonly errors: readonly ProblemFieldError[];
+  /** The server's request id, to quote when reporting the problem. */
+  readonly requestId: string | undefined;
+
+  constructor(problem: ProblemDto, options?: { cause?: unknown }) {
+    super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title, options);
+    this.name = 'ApiError';
+    this.type = problem.type;
+    this.title = problem.title;
+    this.status = problem.status;
+    this.detail = problem.detail;
+    this.errors = problem.errors ?? [];
+    this.requestId = problem.requestId;
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * Calls the API and returns the parsed JSON body typed as T (the caller names the DTO; the body is
+ * not validated at run time). Rejects with an ApiError, or with the AbortError if `signal` aborts.
+ */
+export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal } = options;
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(
+      {
+        type: 'about:blank',
+        title: 'Cannot reach the Haven server',
+        status: NO_RESPONSE,
+        detail: 'The request did not get an answer. Check the network connection and retry.',
+      },
+      { cause: error },
+    );
+  }
+
+  const requestId = response.headers.get('X-Request-Id') ?? undefined;
+  const text = await response.text();
+
+  if (!response.ok) throw errorFromResponse(method, path, response, text, requestId);
+  if (text === '') return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new ApiError(
+      {
+        type: 'about:blank',
+        title: 'Unexpected response from the server',
+        status: response.status,
+        detail: `${method} ${path} did not return JSON.`,
+        requestId,
+      },
+      { cause: error },
+    );
+  }
+}
+
+/** Statuses that a proxy (Vite in development, a load balancer in production) sends without a body of ours. */
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+
+function errorFromResponse(
+  method: string,
+  path: string,
+  response: Response,
+  text: string,
+  requestId: string | undefined,
+): ApiError {
+  const problem = readProblem(parseJson(text));
+  if (problem) return new ApiError({ ...problem, requestId: problem.requestId ?? requestId });
+  if (GATEWAY_STATUSES.has(response.status)) {
+    return new ApiError({
+      type: 'about:blank',
+      title: 'The Haven server is not answering',
+      status: response.status,
+      detail: `${method} ${path} got ${response.status} from a proxy in front of the server. It may be restarting; retry in a moment.`,
+      requestId,
+    });
+  }
+  const reason = response.statusText ? ` ${response.statusText}` : '';
+  return new ApiError({
+    type: 'about:blank',
+    title: `Request failed (${response.status}${reason})`,
+    status: response.status,
+    detail: `The server answered ${response.status} to ${method} ${path}.`,
+    requestId,
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function isFieldError(value: unknown): value is ProblemFieldError {
+  return (
+    isRecord(value) &&
+    typeof value.field === 'string' &&
+    typeof value.message === 'string' &&
+    typeof value.type === 'string'
+  );
+}
+
+/** Reads a problem document defensively: a title and a status are required, the rest is kept only when well-typed. */
+function readProblem(value: unknown): ProblemDto | null {
+  if (!isRecord(value) || typeof value.title !== 'string' || typeof value.status !== 'number') {
+    return null;
+  }
+  return {
+    type: optionalString(value.type) ?? 'about:blank',
+    title: value.title,
+    status: value.status,
+    detail: optionalString(value.detail),
+    instance: optionalString(value.instance),
+    requestId: optionalString(value.requestId),
+    errors: Array.isArray(value.errors) ? value.errors.filter(isFieldError) : undefined,
+  };
+}

@@ -1,0 +1,47 @@
+import { expect } from 'chai';
+import winston from 'winston';
+import { requestContext } from '../../server/logging/context';
+import { configureLogger, getLogger } from '../../server/logging/logger';
+import { REDACTED, sanitize } from '../../server/logging/sanitize';
+
+describe('logging', () => {
+  it('redacts personal fields at any depth', () => {
+    const out = sanitize({
+      site: { code: 'A', contactPhone: '13800000000' },
+      people: [
+        { fullName: 'Zhang San', idNumber: '11010519491231002X', category: 'close_contact' },
+      ],
+    });
+    expect(out).to.deep.equal({
+      site: { code: 'A', contactPhone: REDACTED },
+      people: [{ fullName: REDACTED, idNumber: REDACTED, category: 'close_contact' }],
+    });
+  });
+
+  it('puts the request id on every line written while serving a request, without personal data', async () => {
+    const lines: string[] = [];
+    const capture = new winston.transports.Stream({
+      stream: new (await import('node:stream')).Writable({
+        write(chunk, _enc, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    });
+    configureLogger({ level: 'info', json: true });
+    const log = getLogger('allocation');
+    log.add(capture);
+    try {
+      requestContext.run({ requestId: 'req-12345678' }, () => {
+        log.info('placed', { person: { fullName: 'Li Si', phone: '13912345678' }, roomId: 7 });
+      });
+    } finally {
+      log.remove(capture);
+      configureLogger({ level: 'error', json: false, silent: true });
+    }
+    const line = JSON.parse(lines[0]) as Record<string, unknown>;
+    expect(line).to.include({ requestId: 'req-12345678', category: 'allocation', roomId: 7 });
+    expect(lines[0]).to.not.contain('Li Si');
+    expect(lines[0]).to.not.contain('13912345678');
+  });
+});
