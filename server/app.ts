@@ -42,7 +42,9 @@ export function createApp(ctx: AppContext, options: { clientDist?: string | null
   });
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openapi, { customSiteTitle: 'Haven API' }));
   app.use('/api', jsonBody, api.router);
-  app.use('/api', (req, _res, next) => next(routeNotFound(req.method, req.originalUrl.split('?')[0])));
+  app.use('/api', (req, _res, next) =>
+    next(routeNotFound(req.method, req.originalUrl.split('?')[0])),
+  );
 
   const clientDist = options.clientDist === undefined ? CLIENT_DIST : options.clientDist;
   if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {

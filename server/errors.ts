@@ -42,9 +42,13 @@ export function payloadTooLarge(limit: string): ApiError {
 }
 
 export function unsupportedMediaType(detail: string): ApiError {
-  return new ApiError(415, problemType('unsupported-media-type'), 'Unsupported media type', detail, [
-    { field: 'body', message: detail, type: 'body.mediaType' },
-  ]);
+  return new ApiError(
+    415,
+    problemType('unsupported-media-type'),
+    'Unsupported media type',
+    detail,
+    [{ field: 'body', message: detail, type: 'body.mediaType' }],
+  );
 }
 
 export function notFound(what: string, field?: string): ApiError {
@@ -58,7 +62,12 @@ export function notFound(what: string, field?: string): ApiError {
 }
 
 export function routeNotFound(method: string, path: string): ApiError {
-  return new ApiError(404, problemType('route-not-found'), 'Not found', `No route ${method} ${path}.`);
+  return new ApiError(
+    404,
+    problemType('route-not-found'),
+    'Not found',
+    `No route ${method} ${path}.`,
+  );
 }
 
 export function conflict(detail: string, errors?: ProblemFieldError[]): ApiError {
@@ -66,14 +75,9 @@ export function conflict(detail: string, errors?: ProblemFieldError[]): ApiError
 }
 
 export function serviceUnavailable(detail: string, retryAfterSeconds: number): ApiError {
-  return new ApiError(
-    503,
-    problemType('unavailable'),
-    'Service unavailable',
-    detail,
-    undefined,
-    { 'Retry-After': String(retryAfterSeconds) },
-  );
+  return new ApiError(503, problemType('unavailable'), 'Service unavailable', detail, undefined, {
+    'Retry-After': String(retryAfterSeconds),
+  });
 }
 
 export const INTERNAL_ERROR_TYPE = problemType('internal');

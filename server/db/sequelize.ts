@@ -29,7 +29,8 @@ export function createSequelize(url: string, options: { logSql?: boolean } = {})
   };
   if (dialectOf(url) === 'sqlite') {
     const storage = sqliteStorage(url);
-    if (storage !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(storage)), { recursive: true });
+    if (storage !== ':memory:')
+      fs.mkdirSync(path.dirname(path.resolve(storage)), { recursive: true });
     // Sequelize's SQLite dialect opens one connection per transaction and turns foreign keys on
     // for each; there is no pool to size.
     return new Sequelize({ ...common, dialect: 'sqlite', storage });

@@ -51,7 +51,11 @@ function toApiError(error: unknown): ApiError | null {
   return null;
 }
 
-export function sendProblem(res: Response, problem: ProblemDto, headers: Record<string, string> = {}) {
+export function sendProblem(
+  res: Response,
+  problem: ProblemDto,
+  headers: Record<string, string> = {},
+) {
   res.status(problem.status).set(headers).type('application/problem+json').json(problem);
 }
 

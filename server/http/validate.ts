@@ -30,7 +30,10 @@ function pollutingKeys(value: unknown, path: string[] = [], depth = 0): string[]
   const found: string[][] = [];
   for (const key of Object.keys(value)) {
     if (POLLUTING_KEYS.has(key)) found.push([...path, key]);
-    else found.push(...pollutingKeys((value as Record<string, unknown>)[key], [...path, key], depth + 1));
+    else
+      found.push(
+        ...pollutingKeys((value as Record<string, unknown>)[key], [...path, key], depth + 1),
+      );
   }
   return found;
 }

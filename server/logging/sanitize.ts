@@ -19,7 +19,7 @@ const PERSONAL_KEYS = new Set(
     'token',
     'authorization',
     'cookie',
-].map((k) => k.toLowerCase()),
+  ].map((k) => k.toLowerCase()),
 );
 
 export const REDACTED = '[redacted]';

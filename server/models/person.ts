@@ -6,13 +6,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
-import {
-  CATEGORIES,
-  SEXES,
-  type Category,
-  type PersonNeed,
-  type Sex,
-} from '../../shared/enums';
+import { CATEGORIES, SEXES, type Category, type PersonNeed, type Sex } from '../../shared/enums';
 import { jsonText } from './json';
 
 export class Person extends Model<InferAttributes<Person>, InferCreationAttributes<Person>> {

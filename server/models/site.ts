@@ -6,7 +6,13 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
-import { SITE_KINDS, SITE_STATUSES, type Category, type SiteKind, type SiteStatus } from '../../shared/enums';
+import {
+  SITE_KINDS,
+  SITE_STATUSES,
+  type Category,
+  type SiteKind,
+  type SiteStatus,
+} from '../../shared/enums';
 import { jsonText } from './json';
 
 export class Site extends Model<InferAttributes<Site>, InferCreationAttributes<Site>> {

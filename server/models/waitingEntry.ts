@@ -6,7 +6,12 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
-import { CATEGORIES, WAITING_STATUSES, type Category, type WaitingStatus } from '../../shared/enums';
+import {
+  CATEGORIES,
+  WAITING_STATUSES,
+  type Category,
+  type WaitingStatus,
+} from '../../shared/enums';
 
 /** A party that could not be placed, queued by priority then waiting time. */
 export class WaitingEntry extends Model<

@@ -22,15 +22,25 @@ export function encrypt(keys: PersonalDataKeys, plain: string): string {
   const cipher = crypto.createCipheriv('aes-256-gcm', keys.encryption, iv);
   const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return ['v1', iv, tag, data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+  return ['v1', iv, tag, data]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join('.');
 }
 
 export function decrypt(keys: PersonalDataKeys, sealed: string): string {
   const [version, iv, tag, data] = sealed.split('.');
-  if (version !== 'v1' || !iv || !tag || data === undefined) throw new Error('Unknown ciphertext format');
-  const decipher = crypto.createDecipheriv('aes-256-gcm', keys.encryption, Buffer.from(iv, 'base64url'));
+  if (version !== 'v1' || !iv || !tag || data === undefined)
+    throw new Error('Unknown ciphertext format');
+  const decipher = crypto.createDecipheriv(
+    'aes-256-gcm',
+    keys.encryption,
+    Buffer.from(iv, 'base64url'),
+  );
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+  return Buffer.concat([
+    decipher.update(Buffer.from(data, 'base64url')),
+    decipher.final(),
+  ]).toString('utf8');
 }
 
 /** Keyed hash of a value already normalised by the caller (e.g. upper-case ID, digits-only phone). */

@@ -18,11 +18,23 @@ export const OCCUPIES_DAY_SQL =
 const num = (v: number | string | null | undefined) => Number(v ?? 0);
 
 export function emptyOccupancy(): Occupancy {
-  return { rooms: 0, beds: 0, occupied: 0, free: 0, reserved: 0, cleaning: 0, outOfService: 0, utilization: 0 };
+  return {
+    rooms: 0,
+    beds: 0,
+    occupied: 0,
+    free: 0,
+    reserved: 0,
+    cleaning: 0,
+    outOfService: 0,
+    utilization: 0,
+  };
 }
 
 function withUtilization(o: Omit<Occupancy, 'utilization'>): Occupancy {
-  return { ...o, utilization: o.beds > 0 ? Math.round((o.occupied / o.beds) * 10_000) / 10_000 : 0 };
+  return {
+    ...o,
+    utilization: o.beds > 0 ? Math.round((o.occupied / o.beds) * 10_000) / 10_000 : 0,
+  };
 }
 
 /**
@@ -50,7 +62,15 @@ export const SITE_OCCUPANCY_SQL = `
   GROUP BY rm.siteId`;
 
 /** The aggregate columns as SITE_OCCUPANCY_SQL names them, for the outer SELECT. */
-export const OCCUPANCY_COLUMNS = ['rooms', 'beds', 'occupied', 'free', 'reserved', 'cleaning', 'outOfService'] as const;
+export const OCCUPANCY_COLUMNS = [
+  'rooms',
+  'beds',
+  'occupied',
+  'free',
+  'reserved',
+  'cleaning',
+  'outOfService',
+] as const;
 
 export type OccupancyColumns = Record<(typeof OCCUPANCY_COLUMNS)[number], number | string | null>;
 

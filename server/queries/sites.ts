@@ -36,7 +36,12 @@ export async function listSitesWithOccupancy(
     {
       model: Site,
       mapToModel: true,
-      replacements: { day, ids: filter.ids ?? [], status: filter.status ?? [], district: filter.district ?? '' },
+      replacements: {
+        day,
+        ids: filter.ids ?? [],
+        status: filter.status ?? [],
+        district: filter.district ?? '',
+      },
     },
   );
   return sites.map((site) => ({

@@ -43,12 +43,20 @@ export async function updateRoom(
            WHERE roomId = :roomId AND status IN ('reserved', 'in_transit', 'checked_in')
              AND (plannedReleaseDate > :today OR status = 'checked_in')
            GROUP BY partyId) parties`,
-        { type: QueryTypes.SELECT, replacements: { roomId: room.id, today: ctx.today }, transaction },
+        {
+          type: QueryTypes.SELECT,
+          replacements: { roomId: room.id, today: ctx.today },
+          transaction,
+        },
       );
       const largest = Number(row?.largest ?? 0);
       if (largest > changes.beds) {
         throw conflict(`Room ${room.number} holds a party of ${largest} now or later.`, [
-          { field: 'beds', message: `beds must be at least ${largest} while that party is booked`, type: 'number.min' },
+          {
+            field: 'beds',
+            message: `beds must be at least ${largest} while that party is booked`,
+            type: 'number.min',
+          },
         ]);
       }
     }

@@ -47,7 +47,9 @@ export async function startTestDatabase(): Promise<void> {
     database = db;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (process.env.CI === 'true') throw new Error(`Test database ${redact(url)} unreachable: ${reason}`);
+    if (process.env.CI === 'true') {
+      throw new Error(`Test database ${redact(url)} unreachable: ${reason}`, { cause: error });
+    }
     unavailable = reason;
     console.warn(
       `\n!!! TEST DATABASE ${redact(url)} IS NOT REACHABLE (${reason}).\n` +

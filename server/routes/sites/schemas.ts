@@ -45,13 +45,10 @@ const siteFields = {
 
 export const siteCreateBody = Joi.object<SiteCreateInput>({
   ...siteFields,
-  code: Joi.string()
-    .pattern(SITE_CODE_PATTERN)
-    .required()
-    .messages({
-      'string.pattern.base':
-        '{{#label}} must be 2-32 upper-case letters, digits or dashes, starting with a letter or digit',
-    }),
+  code: Joi.string().pattern(SITE_CODE_PATTERN).required().messages({
+    'string.pattern.base':
+      '{{#label}} must be 2-32 upper-case letters, digits or dashes, starting with a letter or digit',
+  }),
   name: siteFields.name.required(),
   district: siteFields.district.required(),
   address: siteFields.address.required(),
