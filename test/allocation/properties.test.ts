@@ -164,6 +164,31 @@ function constraintViolations(
       party.members[m].needs.includes('wheelchair'),
     );
     if (needsWheelchair && !room.accessible) out.push(`room ${room.id} not accessible`);
+    const gap = policy.cleaningNights;
+    for (const b of bookings) {
+      const sameFloor = rooms.some(
+        (r) => r.id === b.roomId && r.siteId === room.siteId && r.floor === room.floor,
+      );
+      if (
+        b.roomId === room.id &&
+        rangesOverlap(
+          b.start,
+          addDays(b.end, gap),
+          party.entryDate,
+          addDays(party.releaseDate, gap),
+        )
+      ) {
+        out.push(`room ${room.id} is not free (or not cleaned) for those nights`);
+      }
+      if (
+        policy.oneCategoryPerFloor &&
+        sameFloor &&
+        b.category !== party.category &&
+        rangesOverlap(b.start, b.end, party.entryDate, party.releaseDate)
+      ) {
+        out.push(`floor of room ${room.id} holds ${b.category}`);
+      }
+    }
   }
   return out;
 }
