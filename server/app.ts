@@ -15,6 +15,7 @@ import { buildOpenApi } from './http/openapi';
 import { problemHandler } from './http/problem';
 import { requestId } from './http/requestId';
 import { registerHealthRoutes } from './routes/health/router';
+import { registerPlacementRoutes } from './routes/placement/router';
 import { registerRoomRoutes } from './routes/rooms/router';
 import { registerSiteRoutes } from './routes/sites/router';
 
@@ -25,6 +26,7 @@ export function createApiRouter(app: AppContext): ApiRouter {
   registerHealthRoutes(api, app);
   registerSiteRoutes(api, app);
   registerRoomRoutes(api, app);
+  registerPlacementRoutes(api, app);
   return api;
 }
 

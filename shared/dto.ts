@@ -131,3 +131,83 @@ export interface ProblemDto {
   requestId?: string;
   errors?: ProblemFieldError[];
 }
+
+// Persons and parties (intake).
+import type { PersonNeed, Sex, StayStatus } from './enums';
+
+/**
+ * One person to isolate, as submitted by intake. The ID number and phone are stored only as
+ * ciphertext plus a search hash, and only ever sent back masked.
+ */
+export interface PersonInput {
+  fullName: string;
+  /** 18-character resident ID number (17 digits and a check digit or X). */
+  idNumber: string;
+  phone?: string | null;
+  /** Defaults to the sex encoded in the ID number. */
+  sex?: Sex;
+  /** Defaults to the birth year in the ID number; if given, must agree with it. */
+  birthYear?: number;
+  /** May be left out; if given it must equal the party's category. */
+  category?: Category;
+  /** Date of last exposure or of arrival, `YYYY-MM-DD`, not after today. */
+  exposureDate: string;
+  /** Six-digit district code. */
+  originDistrict?: string | null;
+  origin?: { latitude: number; longitude: number } | null;
+  needs?: PersonNeed[];
+}
+
+export interface PartyCreateInput {
+  category: Category;
+  /** The members share one room (a parent with a child, a carer with an elderly person). */
+  shareRoom?: boolean;
+  /** 1 to 8 people. */
+  members: PersonInput[];
+}
+
+export interface PersonCurrentStayDto {
+  stayId: number;
+  roomId: number;
+  siteId: number;
+  status: StayStatus;
+  entryDate: string;
+  plannedReleaseDate: string;
+}
+
+export interface PersonDto {
+  id: number;
+  fullName: string;
+  /** Masked: first 4 and last 4 characters kept (`4101**********1234`). */
+  idNumber: string | null;
+  /** Masked: first 3 and last 4 digits kept (`138****5678`). */
+  phone: string | null;
+  sex: Sex;
+  birthYear: number | null;
+  category: Category;
+  exposureDate: string;
+  originDistrict: string | null;
+  origin: { latitude: number; longitude: number } | null;
+  needs: PersonNeed[];
+  currentStay: PersonCurrentStayDto | null;
+}
+
+export interface PartyDto {
+  id: number;
+  category: Category;
+  shareRoom: boolean;
+  /** Ordered by person id (the order the placement engine uses for `members.N`). */
+  members: PersonDto[];
+  createdAt: string;
+}
+
+/** Exactly one of the three. ID numbers and phones match exactly, names by prefix. */
+export interface PersonSearchInput {
+  idNumber?: string;
+  phone?: string;
+  name?: string;
+}
+
+export interface PersonListDto {
+  data: PersonDto[];
+}

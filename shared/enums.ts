@@ -56,3 +56,16 @@ export type WaitingStatus = (typeof WAITING_STATUSES)[number];
 
 export const ROLES = ['admin', 'official', 'site_manager', 'transport'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Hard constraints of placement (DESIGN §5), in the order the engine checks them. */
+export const HARD_CONSTRAINTS = [
+  'siteStatus',
+  'siteCategory',
+  'roomStatus',
+  'beds',
+  'needs',
+  'nights',
+  'floorCategory',
+  'householdFloor',
+] as const;
+export type HardConstraint = (typeof HARD_CONSTRAINTS)[number];

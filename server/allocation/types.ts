@@ -60,18 +60,8 @@ export interface AllocationPolicy {
   weights: AllocationWeights;
 }
 
-/** Hard constraints of DESIGN §5, in the order they are checked. */
-export const HARD_CONSTRAINTS = [
-  'siteStatus',
-  'siteCategory',
-  'roomStatus',
-  'beds',
-  'needs',
-  'nights',
-  'floorCategory',
-  'householdFloor',
-] as const;
-export type HardConstraint = (typeof HARD_CONSTRAINTS)[number];
+export { HARD_CONSTRAINTS, type HardConstraint } from '../../shared/enums';
+import type { HardConstraint } from '../../shared/enums';
 
 export const SCORE_TERMS = [
   'distance',

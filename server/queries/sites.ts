@@ -1,5 +1,5 @@
 /** Read side of sites: the listing with today's occupancy in one SQL query. */
-import { type Sequelize } from 'sequelize';
+import { type Sequelize, type Transaction } from 'sequelize';
 import type { Occupancy } from '../../shared/dto';
 import type { IsoDate } from '../../shared/dates';
 import type { SiteStatus } from '../../shared/enums';
@@ -21,6 +21,7 @@ export async function listSitesWithOccupancy(
   sequelize: Sequelize,
   day: IsoDate,
   filter: SiteFilter = {},
+  transaction?: Transaction,
 ): Promise<SiteWithOccupancy[]> {
   const where: string[] = [];
   if (filter.ids) where.push(filter.ids.length ? 's.id IN (:ids)' : '1 = 0');
@@ -36,6 +37,7 @@ export async function listSitesWithOccupancy(
     {
       model: Site,
       mapToModel: true,
+      transaction,
       replacements: {
         day,
         ids: filter.ids ?? [],

@@ -12,5 +12,6 @@ export function serviceContext(app: AppContext, req: Request, res: Response): Se
       ip: req.ip ?? null,
     },
     today: today(app),
+    now: app.now(),
   };
 }

@@ -7,4 +7,5 @@ export interface ServiceContext {
   sequelize: Sequelize;
   actor: Actor;
   today: IsoDate;
+  now: Date;
 }

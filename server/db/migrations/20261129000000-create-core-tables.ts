@@ -135,6 +135,8 @@ export const up: MigrationFn<QueryInterface> = async ({ context: qi }) => {
   });
   await qi.addIndex('stays', ['personId', 'status'], { name: 'stays_person_status' });
   await qi.addIndex('stays', ['status', 'plannedReleaseDate'], { name: 'stays_status_release' });
+  // Recently ended stays still block their room for the cleaning buffer.
+  await qi.addIndex('stays', ['status', 'releaseDate'], { name: 'stays_status_ended' });
   await qi.addIndex('stays', ['partyId'], { name: 'stays_party' });
 
   await qi.createTable('tests', {

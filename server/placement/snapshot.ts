@@ -1,0 +1,194 @@
+/**
+ * Loads what the allocation engine needs from the database, with raw queries (tens of thousands
+ * of rows at province scale: no model instances). Everything runs inside the caller's
+ * transaction.
+ */
+import { QueryTypes, type Transaction } from 'sequelize';
+import { addDays, type IsoDate } from '../../shared/dates';
+import type { Category } from '../../shared/enums';
+import type { BookingSnapshot, RoomSnapshot, SiteSnapshot } from '../allocation/types';
+import { Site } from '../models';
+import { listSitesWithOccupancy } from '../queries/sites';
+
+interface Window {
+  entryDate: IsoDate;
+  releaseDate: IsoDate;
+  cleaningNights: number;
+  /** Today: a checked-in stay past its planned release still holds its room until released. */
+  today: IsoDate;
+}
+
+/** Active sites, and standby ones when they may be opened, with beds and occupancy on entry. */
+export async function loadSites(
+  transaction: Transaction | undefined,
+  options: { entryDate: IsoDate; allowStandby: boolean; ids?: number[] },
+): Promise<SiteSnapshot[]> {
+  const rows = await listSitesWithOccupancy(
+    Site.sequelize!,
+    options.entryDate,
+    { status: options.allowStandby ? ['active', 'standby'] : ['active'], ids: options.ids },
+    transaction,
+  );
+  return rows.map(({ site, occupancy }) => ({
+    id: site.id,
+    status: site.status,
+    latitude: Number(site.latitude),
+    longitude: Number(site.longitude),
+    acceptedCategories: site.acceptedCategories,
+    beds: occupancy.beds,
+    occupied: occupancy.occupied,
+  }));
+}
+
+interface RoomRow {
+  id: number;
+  siteId: number;
+  floor: number;
+  number: string;
+  beds: number;
+  accessible: number | boolean;
+  family: number | boolean;
+  status: RoomSnapshot['status'];
+}
+
+const toRoom = (r: RoomRow): RoomSnapshot => ({
+  id: Number(r.id),
+  siteId: Number(r.siteId),
+  floor: Number(r.floor),
+  number: r.number,
+  beds: Number(r.beds),
+  accessible: Boolean(Number(r.accessible)),
+  family: Boolean(Number(r.family)),
+  status: r.status,
+});
+
+// `accessible` is a reserved word in MySQL: quote every column.
+const ROOM_COLUMNS = '`id`, `siteId`, `floor`, `number`, `beds`, `accessible`, `family`, `status`';
+
+/** Available rooms of the given sites (the only ones the engine could offer). */
+export async function loadAvailableRooms(
+  transaction: Transaction | undefined,
+  siteIds: number[],
+): Promise<RoomSnapshot[]> {
+  if (siteIds.length === 0) return [];
+  const rows = await Site.sequelize!.query<RoomRow>(
+    `SELECT ${ROOM_COLUMNS} FROM rooms WHERE siteId IN (:siteIds) AND status = 'available'`,
+    { type: QueryTypes.SELECT, replacements: { siteIds }, transaction },
+  );
+  return rows.map(toRoom);
+}
+
+/**
+ * Locks rooms by primary key, in id order (so two transactions never wait on each other in a
+ * cycle), and returns them as they are now. On MySQL this is a record lock per row, no gap lock.
+ * SQLite ignores FOR UPDATE; its IMMEDIATE transaction already holds the write lock.
+ */
+export async function lockRooms(
+  transaction: Transaction,
+  roomIds: number[],
+): Promise<RoomSnapshot[]> {
+  if (roomIds.length === 0) return [];
+  const sequelize = Site.sequelize!;
+  const forUpdate = sequelize.getDialect() === 'sqlite' ? '' : 'FOR UPDATE';
+  const rows = await sequelize.query<RoomRow>(
+    `SELECT ${ROOM_COLUMNS} FROM rooms WHERE id IN (:roomIds) ORDER BY id ${forUpdate}`,
+    { type: QueryTypes.SELECT, replacements: { roomIds }, transaction },
+  );
+  return rows.map(toRoom);
+}
+
+/**
+ * Contention is a write (DESIGN §6): every placement bumps the version of the rooms it locked,
+ * so on a multi-master cluster two conflicting placements cannot both commit.
+ */
+export async function bumpRoomVersions(transaction: Transaction, roomIds: number[]): Promise<void> {
+  if (roomIds.length === 0) return;
+  await Site.sequelize!.query('UPDATE rooms SET version = version + 1 WHERE id IN (:roomIds)', {
+    replacements: { roomIds },
+    transaction,
+  });
+}
+
+/** Ids of every room on the floors of the given rooms (the scope of the one-category rule). */
+export async function floorRoomIds(transaction: Transaction, roomIds: number[]): Promise<number[]> {
+  if (roomIds.length === 0) return [];
+  const rows = await Site.sequelize!.query<{ id: number }>(
+    `SELECT r.id FROM rooms r
+     JOIN (SELECT DISTINCT siteId, floor FROM rooms WHERE id IN (:roomIds)) f
+       ON f.siteId = r.siteId AND f.floor = r.floor
+     ORDER BY r.id`,
+    { type: QueryTypes.SELECT, replacements: { roomIds }, transaction },
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+interface BookingRow {
+  roomId: number;
+  partyId: number;
+  category: Category;
+  start: string;
+  end: string;
+  people: number | string;
+  checkedIn: number | string;
+}
+
+/**
+ * Bookings (one per party and room) that touch [entry − cleaning, release + cleaning) in the given
+ * rooms: current stays, and ended ones whose cleaning buffer may still reach the window.
+ */
+export async function loadBookings(
+  transaction: Transaction | undefined,
+  roomIds: number[] | { siteIds: number[] },
+  window: Window,
+): Promise<BookingSnapshot[]> {
+  const inRooms = Array.isArray(roomIds)
+    ? 'st.roomId IN (:roomIds)'
+    : 'st.roomId IN (SELECT id FROM rooms WHERE siteId IN (:siteIds))';
+  if (Array.isArray(roomIds) ? roomIds.length === 0 : roomIds.siteIds.length === 0) return [];
+  const from = addDays(window.entryDate, -window.cleaningNights);
+  const to = addDays(window.releaseDate, window.cleaningNights);
+  const rows = await Site.sequelize!.query<BookingRow>(
+    `SELECT st.roomId AS roomId, st.partyId AS partyId, p.category AS category,
+       MIN(st.entryDate) AS start, MAX(st.endDate) AS end, COUNT(*) AS people,
+       MAX(st.checkedIn) AS checkedIn
+     FROM (
+       SELECT roomId, partyId, entryDate, plannedReleaseDate AS endDate,
+         CASE WHEN status = 'checked_in' THEN 1 ELSE 0 END AS checkedIn
+       FROM stays st
+       WHERE st.status IN ('reserved', 'in_transit', 'checked_in') AND ${inRooms}
+         AND st.entryDate < :to
+       UNION ALL
+       SELECT roomId, partyId, entryDate, releaseDate AS endDate, 0 AS checkedIn
+       FROM stays st
+       WHERE st.status IN ('released', 'transferred') AND st.releaseDate > :from AND ${inRooms}
+         AND st.entryDate < :to
+     ) st
+     JOIN parties p ON p.id = st.partyId
+     GROUP BY st.roomId, st.partyId, p.category`,
+    {
+      type: QueryTypes.SELECT,
+      replacements: {
+        roomIds: Array.isArray(roomIds) ? roomIds : [],
+        siteIds: Array.isArray(roomIds) ? [] : roomIds.siteIds,
+        from,
+        to,
+      },
+      transaction,
+    },
+  );
+  const holdUntil = addDays(window.today, 1);
+  return rows
+    .map((r) => {
+      const end = String(r.end).slice(0, 10);
+      return {
+        roomId: Number(r.roomId),
+        partyId: Number(r.partyId),
+        category: r.category,
+        start: String(r.start).slice(0, 10),
+        // A checked-in party past its planned release still holds the room until released.
+        end: Number(r.checkedIn) && end < holdUntil ? holdUntil : end,
+        people: Number(r.people),
+      };
+    })
+    .filter((b) => b.end > from);
+}

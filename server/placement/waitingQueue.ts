@@ -1,0 +1,73 @@
+/** The waiting list's order: priority (from the category's policy), then waiting time. */
+import { Op, type Transaction } from 'sequelize';
+import type { HardConstraint } from '../../shared/enums';
+import { CONSTRAINT_EXPLANATIONS } from '../../shared/placement';
+import type { PolicyDocument } from '../../shared/policy';
+import { WaitingEntry } from '../models';
+import type { LoadedParty } from './partyLoader';
+
+export function waitingReason(constraint: HardConstraint | null): string {
+  return constraint
+    ? `No room fits: for most rooms ${CONSTRAINT_EXPLANATIONS[constraint]}.`
+    : 'No room fits: there are no rooms in any open site.';
+}
+
+/** 1-based position of an entry among those waiting. */
+export async function queuePosition(
+  transaction: Transaction | undefined,
+  entry: WaitingEntry,
+): Promise<number> {
+  const ahead = await WaitingEntry.count({
+    where: {
+      status: 'waiting',
+      [Op.or]: [
+        { priority: { [Op.lt]: entry.priority } },
+        { priority: entry.priority, queuedAt: { [Op.lt]: entry.queuedAt } },
+        { priority: entry.priority, queuedAt: entry.queuedAt, id: { [Op.lt]: entry.id } },
+      ],
+    },
+    transaction,
+  });
+  return ahead + 1;
+}
+
+/** Queues the party, or refreshes the reason if it is already waiting (its place is kept). */
+export async function queueParty(
+  transaction: Transaction,
+  loaded: LoadedParty,
+  policy: PolicyDocument,
+  constraint: HardConstraint | null,
+  now: Date,
+): Promise<WaitingEntry> {
+  const reason = waitingReason(constraint);
+  const existing = await WaitingEntry.findOne({
+    where: { partyId: loaded.party.id },
+    transaction,
+  });
+  if (existing) {
+    await existing.update(
+      existing.status === 'waiting'
+        ? { reason }
+        : { reason, status: 'waiting', queuedAt: now, resolvedAt: null },
+      { transaction },
+    );
+    return existing;
+  }
+  return WaitingEntry.create(
+    {
+      partyId: loaded.party.id,
+      category: loaded.party.category,
+      priority: policy.categories[loaded.party.category].priority,
+      reason,
+      queuedAt: now,
+    },
+    { transaction },
+  );
+}
+
+export async function markPlaced(transaction: Transaction, partyId: number, now: Date) {
+  await WaitingEntry.update(
+    { status: 'placed', resolvedAt: now },
+    { where: { partyId, status: 'waiting' }, transaction },
+  );
+}

@@ -1,0 +1,27 @@
+import type { StayDto } from '../../shared/placementDto';
+import type { Stay } from '../models';
+
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+/** A stay with where it is; `rooms` maps room id → site id and number (loaded in one query). */
+export function presentStay(
+  stay: Stay,
+  rooms: ReadonlyMap<number, { siteId: number; number: string }>,
+): StayDto {
+  const room = rooms.get(stay.roomId);
+  return {
+    id: stay.id,
+    personId: stay.personId,
+    partyId: stay.partyId,
+    roomId: stay.roomId,
+    siteId: room?.siteId ?? 0,
+    roomNumber: room?.number ?? '',
+    entryDate: stay.entryDate,
+    plannedReleaseDate: stay.plannedReleaseDate,
+    releaseDate: stay.releaseDate ?? null,
+    status: stay.status,
+    checkedInAt: iso(stay.checkedInAt),
+    endedAt: iso(stay.endedAt),
+    endReason: stay.endReason ?? null,
+  };
+}

@@ -1,0 +1,68 @@
+import type { AppContext } from '../../context';
+import type { ApiRouter } from '../../http/apiRouter';
+import { presentStay } from '../../presenters/stay';
+import { roomPlaces } from '../../queries/roomPlaces';
+import { placeParty } from '../../services/placeParty';
+import { suggestPlacements } from '../../services/suggestPlacements';
+import { BAD_INPUT, CONFLICT, NOT_FOUND } from '../common/schemas';
+import { serviceContext } from '../serviceContext';
+import {
+  partyIdParams,
+  placementBody,
+  placementSchema,
+  queuedSchema,
+  suggestionListSchema,
+  suggestionsQuery,
+} from './schemas';
+
+export function registerPlacementRoutes(api: ApiRouter, app: AppContext): void {
+  api.add({
+    method: 'get',
+    path: '/parties/:partyId/suggestions',
+    tag: 'placement',
+    summary: 'The best rooms for a party, each with its score broken down and explained',
+    params: partyIdParams,
+    query: suggestionsQuery,
+    responses: {
+      200: { description: 'Suggestions, best first', schema: suggestionListSchema },
+      400: BAD_INPUT,
+      404: NOT_FOUND,
+      409: { description: 'A member is already in quarantine' },
+    },
+    handler: async ({ params, query, req, res }) => {
+      res.json(await suggestPlacements(serviceContext(app, req, res), { ...params, ...query }));
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/parties/:partyId/placement',
+    tag: 'placement',
+    summary:
+      'Place a party in the best room, or in the rooms chosen; queue it on the waiting list when nothing fits',
+    params: partyIdParams,
+    body: placementBody,
+    responses: {
+      201: { description: 'Placed', schema: placementSchema },
+      202: { description: 'Nothing fits: queued on the waiting list', schema: queuedSchema },
+      400: BAD_INPUT,
+      404: NOT_FOUND,
+      409: CONFLICT,
+      503: { description: 'Too much contention: retry after Retry-After seconds' },
+    },
+    handler: async ({ params, body, req, res }) => {
+      const result = await placeParty(serviceContext(app, req, res), { ...params, ...body });
+      if (result.outcome === 'queued') {
+        res.status(202).json(result);
+        return;
+      }
+      const places = await roomPlaces(result.stays.map((s) => s.roomId));
+      res.status(201).json({
+        outcome: 'placed',
+        partyId: result.partyId,
+        siteId: result.siteId,
+        stays: result.stays.map((s) => presentStay(s, places)),
+      });
+    },
+  });
+}

@@ -1,0 +1,88 @@
+/** Shapes of the placement API: suggestions, placements, stays and the waiting list. */
+import type { IsoDate } from './dates';
+import type { Category, HardConstraint, StayStatus } from './enums';
+
+export interface ScoreTermsDto {
+  distance: number;
+  openFirst: number;
+  bestFit: number;
+  householdProximity: number;
+  cohort: number;
+  utilizationCeiling: number;
+}
+
+export interface SuggestionDto {
+  siteId: number;
+  siteCode: string;
+  siteName: string;
+  floor: number;
+  rooms: { roomId: number; number: string; members: number[] }[];
+  score: number;
+  terms: ScoreTermsDto;
+  distanceKm: number | null;
+  /** The terms in words, strongest first, for a manager to see why. */
+  reasons: string[];
+  /** Placing here would open a standby site. */
+  opensStandbySite: boolean;
+}
+
+export interface SuggestionListDto {
+  partyId: number;
+  entryDate: IsoDate;
+  releaseDate: IsoDate;
+  data: SuggestionDto[];
+  feasibleRooms: number;
+  rejections: Partial<Record<HardConstraint, number>>;
+  /** Why nothing fits, when nothing does. */
+  reason: string | null;
+}
+
+export interface StayDto {
+  id: number;
+  personId: number;
+  partyId: number;
+  roomId: number;
+  siteId: number;
+  roomNumber: string;
+  entryDate: IsoDate;
+  plannedReleaseDate: IsoDate;
+  releaseDate: IsoDate | null;
+  status: StayStatus;
+  checkedInAt: string | null;
+  endedAt: string | null;
+  endReason: string | null;
+}
+
+export interface PlacementDto {
+  outcome: 'placed';
+  partyId: number;
+  siteId: number;
+  stays: StayDto[];
+}
+
+export interface QueuedDto {
+  outcome: 'queued';
+  partyId: number;
+  waitingEntryId: number;
+  /** 1 = next to be placed. */
+  position: number;
+  constraint: HardConstraint | null;
+  reason: string;
+}
+
+export interface WaitingEntryDto {
+  id: number;
+  partyId: number;
+  category: Category;
+  people: number;
+  priority: number;
+  position: number;
+  reason: string | null;
+  queuedAt: string;
+  waitingMinutes: number;
+}
+
+export interface WaitingListDto {
+  data: WaitingEntryDto[];
+  longestWaitMinutes: number;
+}

@@ -1,0 +1,203 @@
+import { expect } from 'chai';
+import request from 'supertest';
+import { addDays } from '../../shared/dates';
+import type { PlacementDto, QueuedDto, SuggestionListDto } from '../../shared/placementDto';
+import { AuditEvent, Room, Site, Stay, StayTest, WaitingEntry } from '../../server/models';
+import { buildParty, buildPerson, buildRoom, buildSite, buildStays } from '../factories';
+import { testApp, TEST_TODAY } from '../setup/app';
+import { useTestDatabase } from '../setup/db';
+import { expectProblem } from './problem';
+
+const exposed2DaysAgo = addDays(TEST_TODAY, -2);
+
+describe('placement API', () => {
+  useTestDatabase();
+
+  describe('POST /api/parties/:partyId/placement', () => {
+    it('places a person in the best room, reserved from today to exposure + 14 days, with tests', async () => {
+      const site = await buildSite();
+      await buildRoom({ site, beds: 4, family: true });
+      const single = await buildRoom({ site, beds: 1 });
+      const { party, people } = await buildParty({ category: 'close_contact' });
+      const res = await request(testApp())
+        .post(`/api/parties/${party.id}/placement`)
+        .send({})
+        .expect(201);
+      const body = res.body as PlacementDto;
+      expect(body.siteId).to.equal(site.id);
+      expect(body.stays).to.have.length(1);
+      expect(body.stays[0]).to.include({
+        personId: people[0].id,
+        roomId: single.id,
+        status: 'reserved',
+        entryDate: TEST_TODAY,
+        plannedReleaseDate: addDays(exposed2DaysAgo, 14),
+      });
+      const tests = await StayTest.findAll({ order: [['day', 'ASC']] });
+      expect(tests.map((t) => t.day)).to.deep.equal([1, 4, 7, 14]);
+      expect(tests[0].dueDate).to.equal(TEST_TODAY); // day 1 had passed: tested on arrival
+      expect((await single.reload()).version).to.equal(1);
+      expect(await AuditEvent.count({ where: { entity: 'party', action: 'place' } })).to.equal(1);
+    });
+
+    it('places a room-sharing household in one room with enough beds', async () => {
+      const site = await buildSite();
+      await buildRoom({ site, beds: 1 });
+      const family = await buildRoom({ site, beds: 3, family: true });
+      const { party } = await buildParty({ size: 3, shareRoom: true });
+      const res = await request(testApp()).post(`/api/parties/${party.id}/placement`).send({});
+      expect(res.status).to.equal(201);
+      expect((res.body as PlacementDto).stays.every((s) => s.roomId === family.id)).to.equal(true);
+    });
+
+    it('places in the room the caller chose, and refuses with 409 a room another party holds', async () => {
+      const site = await buildSite();
+      const room = await buildRoom({ site, beds: 2 });
+      const first = await buildParty();
+      await request(testApp())
+        .post(`/api/parties/${first.party.id}/placement`)
+        .send({ roomIds: [room.id] })
+        .expect(201);
+      const second = await buildParty();
+      const res = await request(testApp())
+        .post(`/api/parties/${second.party.id}/placement`)
+        .send({ roomIds: [room.id] });
+      const problem = expectProblem(res, 409, ['roomIds.0']);
+      expect(problem.errors![0].type).to.equal('placement.nights');
+      expect(await Stay.count({ where: { partyId: second.party.id } })).to.equal(0);
+    });
+
+    it('queues a party nothing fits, with its position and the constraint that failed most', async () => {
+      const site = await buildSite();
+      await buildRoom({ site, beds: 1 });
+      const household = await buildParty({ size: 2, shareRoom: true });
+      const res = await request(testApp())
+        .post(`/api/parties/${household.party.id}/placement`)
+        .send({});
+      expect(res.status).to.equal(202);
+      const body = res.body as QueuedDto;
+      expect(body).to.include({ outcome: 'queued', position: 1, constraint: 'beds' });
+      expect(body.reason).to.match(/too few beds/);
+      const entry = await WaitingEntry.findOne({ where: { partyId: household.party.id } });
+      expect(entry).to.include({ status: 'waiting', priority: 1 });
+      expect(await Stay.count()).to.equal(0);
+    });
+
+    it('opens a standby site only when the request allows it', async () => {
+      const standby = await buildSite({ status: 'standby', activationLeadHours: 6 });
+      await buildRoom({ site: standby });
+      const { party } = await buildParty();
+      const refused = await request(testApp()).post(`/api/parties/${party.id}/placement`).send({});
+      expect(refused.status).to.equal(202);
+      const placed = await request(testApp())
+        .post(`/api/parties/${party.id}/placement`)
+        .send({ allowStandby: true });
+      expect(placed.status).to.equal(201);
+      expect((await standby.reload()).status).to.equal('active');
+      expect((await WaitingEntry.findOne({ where: { partyId: party.id } }))!.status).to.equal(
+        'placed',
+      );
+    });
+
+    it('refuses a party with a member already in quarantine', async () => {
+      const site = await buildSite();
+      await buildRoom({ site });
+      const person = await buildPerson();
+      await buildStays({ party: await buildParty({ people: [person] }) });
+      const again = await buildParty({ people: [person] });
+      const res = await request(testApp())
+        .post(`/api/parties/${again.party.id}/placement`)
+        .send({});
+      expectProblem(res, 409, ['members.0']);
+    });
+
+    it('refuses bad input: unknown party, wrong number of rooms, past or malformed entry date', async () => {
+      const app = testApp();
+      const site = await buildSite();
+      const rooms = [await buildRoom({ site }), await buildRoom({ site })];
+      const { party } = await buildParty({ size: 2, shareRoom: false });
+      expectProblem(await request(app).post('/api/parties/987654/placement').send({}), 404, [
+        'partyId',
+      ]);
+      expectProblem(
+        await request(app)
+          .post(`/api/parties/${party.id}/placement`)
+          .send({ roomIds: [rooms[0].id] }),
+        400,
+        ['roomIds'],
+      );
+      expectProblem(
+        await request(app)
+          .post(`/api/parties/${party.id}/placement`)
+          .send({ entryDate: addDays(TEST_TODAY, -1) }),
+        400,
+        ['entryDate'],
+      );
+      expectProblem(
+        await request(app)
+          .post(`/api/parties/${party.id}/placement`)
+          .send({ entryDate: '2026-02-30', roomIds: ['a'] }),
+        400,
+        ['entryDate', 'roomIds.0'],
+      );
+      expect(await Stay.count()).to.equal(0);
+      expect(await AuditEvent.count()).to.equal(0);
+    });
+
+    it('refuses a party whose quarantine is already over', async () => {
+      await buildRoom();
+      const person = await buildPerson({
+        category: 'secondary_contact',
+        exposureDate: addDays(TEST_TODAY, -9),
+      });
+      const { party } = await buildParty({ category: 'secondary_contact', people: [person] });
+      const res = await request(testApp()).post(`/api/parties/${party.id}/placement`).send({});
+      expectProblem(res, 400, ['entryDate']);
+    });
+  });
+
+  describe('GET /api/parties/:partyId/suggestions', () => {
+    it('lists the best rooms with their score terms and reasons in words', async () => {
+      const site = await buildSite({ code: 'NEAR' });
+      await buildRoom({ site, beds: 1, number: '101' });
+      await buildRoom({ site, beds: 2, number: '102' });
+      const { party } = await buildParty();
+      const res = await request(testApp())
+        .get(`/api/parties/${party.id}/suggestions?limit=5`)
+        .expect(200);
+      const body = res.body as SuggestionListDto;
+      expect(body.data).to.have.length(2);
+      expect(body.data[0]).to.include({ siteCode: 'NEAR', opensStandbySite: false });
+      expect(body.data[0].rooms[0].number).to.equal('101');
+      expect(body.data[0].reasons).to.have.length(6);
+      expect(body.data[0].score).to.be.greaterThan(body.data[1].score);
+      expect(body.reason).to.equal(null);
+      expect(await Room.count()).to.equal(2);
+    });
+
+    it('says why nothing fits', async () => {
+      await buildSite({ status: 'suspended' });
+      const { party } = await buildParty();
+      const res = await request(testApp()).get(`/api/parties/${party.id}/suggestions`).expect(200);
+      expect((res.body as SuggestionListDto).data).to.deep.equal([]);
+    });
+
+    it('refuses a bad limit', async () => {
+      const { party } = await buildParty();
+      expectProblem(
+        await request(testApp()).get(`/api/parties/${party.id}/suggestions?limit=0`),
+        400,
+        ['query.limit'],
+      );
+    });
+  });
+
+  it('keeps Site untouched by a failed placement', async () => {
+    const site = await buildSite({ status: 'standby', activationLeadHours: 4 });
+    const { party } = await buildParty();
+    await request(testApp())
+      .post(`/api/parties/${party.id}/placement`)
+      .send({ allowStandby: true });
+    expect((await Site.findByPk(site.id))!.status).to.equal('standby');
+  });
+});
