@@ -15,7 +15,11 @@ import { buildOpenApi } from './http/openapi';
 import { problemHandler } from './http/problem';
 import { requestId } from './http/requestId';
 import { registerHealthRoutes } from './routes/health/router';
+import { registerIntakeRoutes } from './routes/intake';
 import { registerPlacementRoutes } from './routes/placement/router';
+import { registerPolicyRoutes } from './routes/policy/router';
+import { registerStayRoutes } from './routes/stays/router';
+import { registerWaitingListRoutes } from './routes/waitingList/router';
 import { registerRoomRoutes } from './routes/rooms/router';
 import { registerSiteRoutes } from './routes/sites/router';
 
@@ -27,6 +31,10 @@ export function createApiRouter(app: AppContext): ApiRouter {
   registerSiteRoutes(api, app);
   registerRoomRoutes(api, app);
   registerPlacementRoutes(api, app);
+  registerStayRoutes(api, app);
+  registerWaitingListRoutes(api, app);
+  registerPolicyRoutes(api, app);
+  registerIntakeRoutes(api, app);
   return api;
 }
 

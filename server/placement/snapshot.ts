@@ -65,14 +65,14 @@ const toRoom = (r: RoomRow): RoomSnapshot => ({
 // `accessible` is a reserved word in MySQL: quote every column.
 const ROOM_COLUMNS = '`id`, `siteId`, `floor`, `number`, `beds`, `accessible`, `family`, `status`';
 
-/** Available rooms of the given sites (the only ones the engine could offer). */
-export async function loadAvailableRooms(
+/** Every room of the given sites (the engine counts those it refuses, e.g. still cleaning). */
+export async function loadSiteRooms(
   transaction: Transaction | undefined,
   siteIds: number[],
 ): Promise<RoomSnapshot[]> {
   if (siteIds.length === 0) return [];
   const rows = await Site.sequelize!.query<RoomRow>(
-    `SELECT ${ROOM_COLUMNS} FROM rooms WHERE siteId IN (:siteIds) AND status = 'available'`,
+    `SELECT ${ROOM_COLUMNS} FROM rooms WHERE siteId IN (:siteIds)`,
     { type: QueryTypes.SELECT, replacements: { siteIds }, transaction },
   );
   return rows.map(toRoom);

@@ -5,6 +5,7 @@ import { conflict, notFound } from '../errors';
 import { Room, Site } from '../models';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
+import { drainWaitingList } from './drainWaitingList';
 
 export interface PlannedRoom {
   number: string;
@@ -29,7 +30,8 @@ export function planRoomNumbers(input: RoomsBulkCreateInput): PlannedRoom[] {
 /**
  * Adds rooms to a site in bulk, all or nothing: if any number already exists in the site the
  * request is refused with 409 naming the numbers, and nothing is written. The site row is locked
- * so two bulk creations on one site cannot interleave. Audited as one event.
+ * so two bulk creations on one site cannot interleave. Audited as one event; the waiting list is
+ * re-tried after commit.
  */
 export async function createRooms(
   ctx: ServiceContext,
@@ -37,7 +39,7 @@ export async function createRooms(
   input: RoomsBulkCreateInput,
 ): Promise<Room[]> {
   const planned = planRoomNumbers(input);
-  return inTransaction(ctx.sequelize, async (transaction) => {
+  const rooms = await inTransaction(ctx.sequelize, async (transaction) => {
     const site = await Site.findByPk(siteId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!site) throw notFound(`Site ${siteId}`, 'siteId');
     const clashes = await Room.findAll({
@@ -75,4 +77,6 @@ export async function createRooms(
     });
     return rooms;
   });
+  await drainWaitingList(ctx);
+  return rooms;
 }

@@ -10,7 +10,7 @@ import {
 } from '../placement/partyLoader';
 import { presentSuggestion } from '../presenters/suggestion';
 import type { ServiceContext } from './context';
-import { suggestFromDatabase } from './placeParty';
+import { suggestFromDatabase } from '../placement/chooseRooms';
 import { currentPolicy } from './policy';
 
 /**

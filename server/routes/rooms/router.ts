@@ -5,7 +5,13 @@ import { Site } from '../../models';
 import { presentRoom, presentRoomWithOccupancy } from '../../presenters/room';
 import { listRoomsWithOccupancy } from '../../queries/rooms';
 import { createRooms } from '../../services/createRooms';
+import {
+  markRoomCleaned,
+  returnRoomToService,
+  setRoomOutOfService,
+} from '../../services/changeRoomStatus';
 import { updateRoom } from '../../services/updateRoom';
+import { reasonBody } from '../stays/schemas';
 import { BAD_INPUT, CONFLICT, NOT_FOUND } from '../common/schemas';
 import { serviceContext } from '../serviceContext';
 import { siteIdParams } from '../sites/schemas';
@@ -79,6 +85,52 @@ export function registerRoomRoutes(api: ApiRouter, app: AppContext): void {
     handler: async ({ params, body, req, res }) => {
       const room = await updateRoom(serviceContext(app, req, res), params, body);
       res.json(presentRoom(room));
+    },
+  });
+
+  const statusRoute = (action: string, summary: string, run: typeof markRoomCleaned) =>
+    api.add({
+      method: 'post',
+      path: `/sites/:siteId/rooms/:roomId/${action}`,
+      tag: 'rooms',
+      summary,
+      params: roomParams,
+      responses: {
+        200: { description: 'The room after the change', schema: roomSchema },
+        400: BAD_INPUT,
+        404: NOT_FOUND,
+        409: CONFLICT,
+      },
+      handler: async ({ params, req, res }) => {
+        res.json(presentRoom(await run(serviceContext(app, req, res), params)));
+      },
+    });
+  statusRoute(
+    'cleaned',
+    'Mark a room clean after terminal disinfection (cleaning → available)',
+    markRoomCleaned,
+  );
+  statusRoute(
+    'back-in-service',
+    'Return a room to service (out of service → available)',
+    returnRoomToService,
+  );
+
+  api.add({
+    method: 'post',
+    path: '/sites/:siteId/rooms/:roomId/out-of-service',
+    tag: 'rooms',
+    summary: 'Take a room out of service (refused while a current or future stay holds it)',
+    params: roomParams,
+    body: reasonBody,
+    responses: {
+      200: { description: 'The room after the change', schema: roomSchema },
+      400: BAD_INPUT,
+      404: NOT_FOUND,
+      409: CONFLICT,
+    },
+    handler: async ({ params, body, req, res }) => {
+      res.json(presentRoom(await setRoomOutOfService(serviceContext(app, req, res), params, body)));
     },
   });
 }

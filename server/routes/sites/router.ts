@@ -5,7 +5,9 @@ import { presentSite, presentSiteWithOccupancy } from '../../presenters/site';
 import { listSitesWithOccupancy } from '../../queries/sites';
 import { sumOccupancy } from '../../queries/occupancy';
 import { createSite } from '../../services/createSite';
+import { changeSiteStatus } from '../../services/changeSiteStatus';
 import { updateSite } from '../../services/updateSite';
+import { optionalReasonBody } from '../stays/schemas';
 import { BAD_INPUT, CONFLICT, NOT_FOUND } from '../common/schemas';
 import { serviceContext } from '../serviceContext';
 import {
@@ -91,4 +93,37 @@ export function registerSiteRoutes(api: ApiRouter, app: AppContext): void {
       res.json(presentSite(site));
     },
   });
+
+  for (const [action, summary] of [
+    [
+      'activate',
+      'Open a standby, preparing or suspended site for intake (re-tries the waiting list)',
+    ],
+    ['suspend', 'Stop new intake at an active site (e.g. an infection found inside)'],
+    ['close', 'Close a site (refused while anyone is in it or booked into it)'],
+  ] as const) {
+    api.add({
+      method: 'post',
+      path: `/sites/:siteId/${action}`,
+      tag: 'sites',
+      summary,
+      params: siteIdParams,
+      body: optionalReasonBody,
+      responses: {
+        200: { description: 'The site after the change', schema: siteSchema },
+        400: BAD_INPUT,
+        404: NOT_FOUND,
+        409: CONFLICT,
+      },
+      handler: async ({ params, body, req, res }) => {
+        const site = await changeSiteStatus(
+          serviceContext(app, req, res),
+          params.siteId,
+          action,
+          body,
+        );
+        res.json(presentSite(site));
+      },
+    });
+  }
 }

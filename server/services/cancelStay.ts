@@ -1,0 +1,33 @@
+import { inTransaction } from '../db/transaction';
+import type { Stay } from '../models';
+import { lockStay, requireStatus } from '../placement/stayLocks';
+import { recordAudit } from './audit';
+import type { ServiceContext } from './context';
+import { drainWaitingList } from './drainWaitingList';
+
+/** Cancels a reservation nobody has moved into: its nights are free at once (no cleaning). */
+export async function cancelStay(
+  ctx: ServiceContext,
+  stayId: number,
+  input: { reason: string },
+): Promise<Stay> {
+  const stay = await inTransaction(ctx.sequelize, async (transaction) => {
+    const { stay } = await lockStay(transaction, stayId);
+    requireStatus(stay, ['reserved', 'in_transit'], 'cancel (a checked-in stay is released)');
+    const before = { status: stay.status };
+    await stay.update(
+      { status: 'cancelled', endedAt: ctx.now, endReason: input.reason, activePersonId: null },
+      { transaction },
+    );
+    await recordAudit(transaction, ctx.actor, {
+      entity: 'stay',
+      entityId: stay.id,
+      action: 'cancel',
+      before,
+      after: { status: stay.status, reason: input.reason },
+    });
+    return stay;
+  });
+  await drainWaitingList(ctx);
+  return stay;
+}

@@ -1,0 +1,69 @@
+/**
+ * A site's status: activate (standby, preparing or suspended → active), suspend (no new intake,
+ * e.g. an infection found inside), close (refused while anyone is in it). The site row is locked
+ * and the change audited; activating re-tries the waiting list after commit.
+ */
+import { QueryTypes } from 'sequelize';
+import type { SiteStatus } from '../../shared/enums';
+import { inTransaction } from '../db/transaction';
+import { conflict, notFound } from '../errors';
+import { Site } from '../models';
+import { recordAudit } from './audit';
+import type { ServiceContext } from './context';
+import { drainWaitingList } from './drainWaitingList';
+
+const TRANSITIONS: Record<
+  'activate' | 'suspend' | 'close',
+  { from: SiteStatus[]; to: SiteStatus }
+> = {
+  activate: { from: ['preparing', 'standby', 'suspended'], to: 'active' },
+  suspend: { from: ['active'], to: 'suspended' },
+  close: { from: ['preparing', 'active', 'standby', 'suspended'], to: 'closed' },
+};
+
+export async function changeSiteStatus(
+  ctx: ServiceContext,
+  siteId: number,
+  action: keyof typeof TRANSITIONS,
+  input: { reason?: string } = {},
+): Promise<Site> {
+  const { from, to } = TRANSITIONS[action];
+  const site = await inTransaction(ctx.sequelize, async (transaction) => {
+    const site = await Site.findByPk(siteId, { transaction, lock: transaction.LOCK.UPDATE });
+    if (!site) throw notFound(`Site ${siteId}`, 'siteId');
+    if (!from.includes(site.status)) {
+      throw conflict(`Site ${site.code} is ${site.status}: cannot ${action}.`, [
+        { field: 'siteId', message: `site is ${site.status}`, type: 'site.status' },
+      ]);
+    }
+    if (action === 'close') {
+      const [row] = await ctx.sequelize.query<{ n: number | string }>(
+        `SELECT COUNT(*) AS n FROM stays st JOIN rooms r ON r.id = st.roomId
+         WHERE r.siteId = :siteId AND st.status IN ('reserved', 'in_transit', 'checked_in')`,
+        { type: QueryTypes.SELECT, replacements: { siteId }, transaction },
+      );
+      const people = Number(row?.n ?? 0);
+      if (people > 0) {
+        throw conflict(`Site ${site.code} still holds ${people} current or booked stay(s).`, [
+          {
+            field: 'siteId',
+            message: `${people} people are in or booked into the site`,
+            type: 'site.occupied',
+          },
+        ]);
+      }
+    }
+    const before = { status: site.status };
+    await site.update({ status: to }, { transaction });
+    await recordAudit(transaction, ctx.actor, {
+      entity: 'site',
+      entityId: site.id,
+      action,
+      before,
+      after: { status: to, ...(input.reason ? { reason: input.reason } : {}) },
+    });
+    return site;
+  });
+  if (to === 'active') await drainWaitingList(ctx);
+  return site;
+}

@@ -1,0 +1,33 @@
+import { inTransaction } from '../db/transaction';
+import { conflict } from '../errors';
+import type { Stay } from '../models';
+import { lockStay, requireStatus } from '../placement/stayLocks';
+import { recordAudit } from './audit';
+import type { ServiceContext } from './context';
+
+/** The person has arrived: a reserved or in-transit stay whose entry day has come is checked in. */
+export async function checkInStay(ctx: ServiceContext, stayId: number): Promise<Stay> {
+  return inTransaction(ctx.sequelize, async (transaction) => {
+    const { stay } = await lockStay(transaction, stayId);
+    requireStatus(stay, ['reserved', 'in_transit'], 'check in');
+    if (stay.entryDate > ctx.today) {
+      throw conflict(`Stay ${stay.id} starts on ${stay.entryDate}; check-in opens that day.`, [
+        {
+          field: 'stayId',
+          message: `entry date ${stay.entryDate} is in the future`,
+          type: 'stay.early',
+        },
+      ]);
+    }
+    const before = { status: stay.status };
+    await stay.update({ status: 'checked_in', checkedInAt: ctx.now }, { transaction });
+    await recordAudit(transaction, ctx.actor, {
+      entity: 'stay',
+      entityId: stay.id,
+      action: 'check_in',
+      before,
+      after: { status: stay.status },
+    });
+    return stay;
+  });
+}

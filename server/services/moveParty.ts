@@ -1,0 +1,150 @@
+/**
+ * Moves a party's current stays to other rooms, atomically: the old nights are freed and the new
+ * ones taken in one transaction, so a failure anywhere leaves everything as it was.
+ * People already checked in leave their old room today (it goes into cleaning once empty) and are
+ * checked in to the new one; reservations move with their dates. Pending tests follow the person.
+ */
+import { Op } from 'sequelize';
+import { CURRENT_STAY_STATUSES } from '../../shared/enums';
+import { inTransaction } from '../db/transaction';
+import { conflict } from '../errors';
+import { Room, Stay, StayTest } from '../models';
+import { bestAvailable, checkChosenRooms } from '../placement/chooseRooms';
+import { loadParty, partyRequest } from '../placement/partyLoader';
+import { bumpRoomVersions, lockRooms } from '../placement/snapshot';
+import { startCleaningIfEmpty } from '../placement/stayLocks';
+import { recordAudit } from './audit';
+import type { ServiceContext } from './context';
+import { drainWaitingList } from './drainWaitingList';
+import { currentPolicy } from './policy';
+
+export interface MovePartyInput {
+  partyId: number;
+  /** Target rooms as for placement; omitted: the engine's best option elsewhere. */
+  roomIds?: number[];
+  reason: string;
+  allowStandby?: boolean;
+}
+
+export async function moveParty(ctx: ServiceContext, input: MovePartyInput): Promise<Stay[]> {
+  const moved = await inTransaction(ctx.sequelize, async (transaction) => {
+    const policy = await currentPolicy(transaction);
+    const loaded = await loadParty(transaction, input.partyId);
+    const current = await Stay.findAll({
+      where: { partyId: input.partyId, status: { [Op.in]: [...CURRENT_STAY_STATUSES] } },
+      order: [['personId', 'ASC']],
+      transaction,
+    });
+    if (current.length === 0) {
+      throw conflict(`Party ${input.partyId} has no current stay to move.`, [
+        { field: 'partyId', message: 'no current stay', type: 'stay.none' },
+      ]);
+    }
+    // Everyone still to come keeps their dates; everyone already in moves today.
+    const entryDate = current.reduce(
+      (d, s) => (s.status === 'checked_in' ? ctx.today : s.entryDate < d ? s.entryDate : d),
+      current[0].status === 'checked_in' ? ctx.today : current[0].entryDate,
+    );
+    const releaseDate = current
+      .map((s) => s.plannedReleaseDate)
+      .sort()
+      .at(-1)!;
+    // Only the members with a current stay move, in the same order as the stays.
+    const movingLoaded = {
+      party: loaded.party,
+      members: current.map((s) => loaded.members.find((m) => m.id === s.personId)!),
+    };
+    const request = partyRequest(
+      movingLoaded,
+      { entryDate: entryDate < ctx.today ? ctx.today : entryDate, releaseDate },
+      input.allowStandby ?? false,
+    );
+    const oldRoomIds = [...new Set(current.map((s) => s.roomId))];
+    const choice = input.roomIds
+      ? await checkChosenRooms(ctx, transaction, policy, request, input.roomIds)
+      : await bestAvailable(ctx, transaction, policy, request);
+    if (choice.outcome === 'none') {
+      throw conflict(`No other room fits party ${input.partyId} now.`, [
+        {
+          field: 'roomIds',
+          message: 'no room fits',
+          type: `placement.${choice.constraint ?? 'none'}`,
+        },
+      ]);
+    }
+    if (choice.rooms.every((r) => oldRoomIds.includes(r.roomId))) {
+      throw conflict('The party is already in those rooms.', [
+        { field: 'roomIds', message: 'same rooms as now', type: 'placement.sameRooms' },
+      ]);
+    }
+    await lockRooms(transaction, oldRoomIds);
+    await bumpRoomVersions(transaction, [...oldRoomIds, ...choice.lockedRoomIds]);
+
+    // Free the old stays first: one current stay per person is a unique key.
+    const wasCheckedIn = new Map(current.map((s) => [s.id, s.status === 'checked_in']));
+    const originalStatus = new Map(current.map((s) => [s.id, s.status]));
+    const reason = `moved: ${input.reason}`;
+    for (const stay of current) {
+      const wasIn = wasCheckedIn.get(stay.id)!;
+      await stay.update(
+        wasIn
+          ? {
+              status: 'transferred',
+              releaseDate: ctx.today,
+              endedAt: ctx.now,
+              endReason: reason,
+              activePersonId: null,
+            }
+          : { status: 'cancelled', endedAt: ctx.now, endReason: reason, activePersonId: null },
+        { transaction },
+      );
+    }
+    const newRows = choice.rooms.flatMap((room) =>
+      room.members.map((index) => {
+        const old = current[index];
+        const wasIn = wasCheckedIn.get(old.id)!;
+        return {
+          personId: old.personId,
+          partyId: old.partyId,
+          roomId: room.roomId,
+          entryDate: wasIn ? ctx.today : old.entryDate < ctx.today ? ctx.today : old.entryDate,
+          plannedReleaseDate: old.plannedReleaseDate,
+          status: originalStatus.get(old.id)!,
+          checkedInAt: wasIn ? ctx.now : null,
+          activePersonId: old.personId,
+        };
+      }),
+    );
+    const created = await Stay.bulkCreate(newRows, { transaction });
+    for (const stay of created) {
+      const old = current.find((s) => s.personId === stay.personId)!;
+      await StayTest.update(
+        { stayId: stay.id },
+        { where: { stayId: old.id, result: 'pending' }, transaction },
+      );
+    }
+    for (const roomId of oldRoomIds) {
+      const room = (await Room.findByPk(roomId, { transaction }))!;
+      const leaving = current.filter((s) => s.roomId === roomId);
+      if (leaving.some((s) => s.releaseDate === ctx.today)) {
+        await startCleaningIfEmpty(
+          transaction,
+          room,
+          ctx.today,
+          leaving.map((s) => s.id),
+          ctx.now,
+        );
+      }
+    }
+    await recordAudit(transaction, ctx.actor, {
+      entity: 'party',
+      entityId: input.partyId,
+      action: 'move',
+      before: { rooms: oldRoomIds },
+      after: { rooms: choice.rooms.map((r) => r.roomId), reason: input.reason },
+    });
+    return created;
+  });
+  await drainWaitingList(ctx);
+  return moved;
+}
