@@ -28,7 +28,10 @@ interface BodyParserError extends Error {
 function toApiError(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
   const bodyError = error as BodyParserError;
-  if (bodyError?.type === 'entity.parse.failed') return malformedJson(bodyError.message);
+  // The parser's message quotes part of the body, which may hold personal data: never echo it.
+  if (bodyError?.type === 'entity.parse.failed') {
+    return malformedJson('The body is not valid JSON.');
+  }
   if (bodyError?.type === 'entity.too.large') return payloadTooLarge('1 MB');
   if (bodyError?.type === 'encoding.unsupported' || bodyError?.type === 'charset.unsupported') {
     return unsupportedMediaType(bodyError.message);

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { addDays } from '../../shared/dates';
 import type { PlacementDto, StayDto, WaitingListDto } from '../../shared/placementDto';
 import { DEFAULT_POLICY } from '../../shared/policy';
-import { AuditEvent, Policy, Room, Stay, StayTest, WaitingEntry } from '../../server/models';
+import { AuditEvent, Policy, type Room, Stay, StayTest, WaitingEntry } from '../../server/models';
 import { buildParty, buildPerson, buildRoom, buildSite, buildStays } from '../factories';
 import { testApp, TEST_NOW, TEST_TODAY } from '../setup/app';
 import { useTestDatabase } from '../setup/db';

@@ -169,8 +169,9 @@ describe('sites API', () => {
       const malformed = await request(app)
         .post('/api/sites')
         .set('Content-Type', 'application/json')
-        .send('{"code": "X1",');
+        .send('{"code": "X1", "idNumber": N11010519491231002X}');
       expectProblem(malformed, 400, ['body']);
+      expect(JSON.stringify(malformed.body)).to.not.contain('11010519491231002X');
       const form = await request(app).post('/api/sites').type('form').send('code=X1');
       expectProblem(form, 415, ['body']);
       const huge = await request(app)
