@@ -14,6 +14,7 @@ import { jsonBody } from './http/jsonBody';
 import { buildOpenApi } from './http/openapi';
 import { problemHandler } from './http/problem';
 import { requestId } from './http/requestId';
+import { registerAlertRoutes } from './routes/alerts/router';
 import { registerHealthRoutes } from './routes/health/router';
 import { registerIntakeRoutes } from './routes/intake';
 import { registerPlacementRoutes } from './routes/placement/router';
@@ -34,6 +35,7 @@ export function createApiRouter(app: AppContext): ApiRouter {
   registerStayRoutes(api, app);
   registerWaitingListRoutes(api, app);
   registerPolicyRoutes(api, app);
+  registerAlertRoutes(api, app);
   registerIntakeRoutes(api, app);
   return api;
 }

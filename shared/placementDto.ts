@@ -86,3 +86,17 @@ export interface WaitingListDto {
   data: WaitingEntryDto[];
   longestWaitMinutes: number;
 }
+
+export type AlertKind =
+  'cleaning_overdue' | 'site_over_ceiling' | 'city_free_beds_low' | 'waiting_too_long';
+
+export interface AlertDto {
+  kind: AlertKind;
+  severity: 'warning' | 'critical';
+  message: string;
+  siteId: number | null;
+  roomId: number | null;
+  partyId: number | null;
+  /** When the condition began, if known. */
+  since: string | null;
+}

@@ -1,0 +1,39 @@
+import Joi from 'joi';
+import { today, type AppContext } from '../../context';
+import type { ApiRouter } from '../../http/apiRouter';
+import { currentAlerts } from '../../queries/alerts';
+import { currentPolicy } from '../../services/policy';
+
+const alertSchema = Joi.object({
+  kind: Joi.string().valid(
+    'cleaning_overdue',
+    'site_over_ceiling',
+    'city_free_beds_low',
+    'waiting_too_long',
+  ),
+  severity: Joi.string().valid('warning', 'critical'),
+  message: Joi.string(),
+  siteId: Joi.number().integer().allow(null),
+  roomId: Joi.number().integer().allow(null),
+  partyId: Joi.number().integer().allow(null),
+  since: Joi.string().allow(null),
+});
+
+export function registerAlertRoutes(api: ApiRouter, app: AppContext): void {
+  api.add({
+    method: 'get',
+    path: '/alerts',
+    tag: 'alerts',
+    summary: 'Overdue cleaning, sites over their ceiling, low city capacity, long waits',
+    responses: {
+      200: {
+        description: 'Current alerts',
+        schema: Joi.object({ data: Joi.array().items(alertSchema) }),
+      },
+    },
+    handler: async ({ res }) => {
+      const policy = await currentPolicy();
+      res.json({ data: await currentAlerts(app.db.sequelize, policy, app.now(), today(app)) });
+    },
+  });
+}
