@@ -13,6 +13,11 @@ export function SummaryTiles({ sites, totals }: Props) {
   const active = sites.filter((site) => site.status === 'active').length;
   const standby = sites.filter((site) => site.status === 'standby').length;
   const nearFull = sites.filter((site) => isNearFull(site.occupancy)).length;
+  // Only active sites take people today; a standby site's free beds are the reserve.
+  const freeIn = (status: SiteWithOccupancyDto['status']) =>
+    sites.filter((site) => site.status === status).reduce((n, s) => n + s.occupancy.free, 0);
+  const freeActive = freeIn('active');
+  const reserve = freeIn('standby');
 
   return (
     <dl className="tiles" aria-label="Totals for all sites">
@@ -35,8 +40,10 @@ export function SummaryTiles({ sites, totals }: Props) {
       </div>
       <div className="tile tile--free">
         <dt className="tile__label">Free</dt>
-        <dd className="tile__value">{formatCount(totals.free)}</dd>
-        <dd className="tile__note">ready for intake today</dd>
+        <dd className="tile__value">{formatCount(freeActive)}</dd>
+        <dd className="tile__note">
+          in active sites · {formatCount(reserve)} more in standby reserve
+        </dd>
       </div>
       <div className="tile">
         <dt className="tile__label">Cleaning</dt>
