@@ -129,8 +129,10 @@ export interface SeedOptions {
   /** The calendar day the seed is "taken" on, `YYYY-MM-DD` in the policy time zone. */
   today: string;
   now: Date;
-  /** The session secret: the personal-data keys are derived from it, as the server does. */
+  /** Key material for personal data, when `keys` is not given (tests). */
   secret: string;
+  /** The server's personal-data keys (from DATA_ENCRYPTION_KEY); preferred over `secret`. */
+  keys?: PersonalDataKeys;
 }
 
 export const DEFAULT_SEED = 20261129;
@@ -865,7 +867,7 @@ export async function buildPresent(
   const { size } = setup;
   const ctx = await createContext(sequelize, transaction, {
     ...options,
-    keys: deriveKeys(options.secret),
+    keys: options.keys ?? deriveKeys(options.secret),
     districts: loadDistricts().slice(0, size.districts),
     openedOn: setup.openedOn,
   });

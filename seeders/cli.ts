@@ -5,6 +5,7 @@
  */
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
+import { keysFromConfig } from '../server/personalData/keys';
 import { loadConfig } from '../server/config';
 import { openDatabase, type Database } from '../server/db/database';
 import { dateInZone } from '../shared/dates';
@@ -14,6 +15,9 @@ import { seedProvince } from './provinceScale';
 
 /** Every table of the schema, children first. */
 const ALL_TABLES = [
+  // Sessions name users by id: a reset that kept them would hand old tokens to new users.
+  'sessions',
+  'login_failures',
   'audit_events',
   'transfer_manifests',
   'transfers',
@@ -89,6 +93,7 @@ async function main(): Promise<void> {
       today: dateInZone(now, config.appTimezone),
       now,
       secret: config.sessionSecret,
+      keys: keysFromConfig(config),
     };
     if (args.scale === 'demo') {
       console.log(describe('demo', await seedDemoCity(db, options)));

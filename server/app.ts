@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import swaggerUi from 'swagger-ui-express';
+import { authenticate } from './auth/authenticate';
 import type { AppContext } from './context';
 import { routeNotFound } from './errors';
 import { accessLog } from './http/accessLog';
@@ -14,7 +15,10 @@ import { jsonBody } from './http/jsonBody';
 import { buildOpenApi } from './http/openapi';
 import { problemHandler } from './http/problem';
 import { requestId } from './http/requestId';
+import { corsPolicy, securityHeaders } from './http/security';
+import { registerAccountRoutes } from './routes/accounts';
 import { registerAlertRoutes } from './routes/alerts/router';
+import { registerAuditRoutes } from './routes/audit/router';
 import { registerHealthRoutes } from './routes/health/router';
 import { registerIntakeRoutes } from './routes/intake';
 import { registerPlacementRoutes } from './routes/placement/router';
@@ -29,6 +33,7 @@ export const CLIENT_DIST = path.resolve('client', 'dist');
 export function createApiRouter(app: AppContext): ApiRouter {
   const api = new ApiRouter();
   registerHealthRoutes(api, app);
+  registerAccountRoutes(api, app);
   registerSiteRoutes(api, app);
   registerRoomRoutes(api, app);
   registerPlacementRoutes(api, app);
@@ -36,16 +41,28 @@ export function createApiRouter(app: AppContext): ApiRouter {
   registerWaitingListRoutes(api, app);
   registerPolicyRoutes(api, app);
   registerAlertRoutes(api, app);
+  registerAuditRoutes(api, app);
   registerIntakeRoutes(api, app);
   return api;
+}
+
+/** TRUST_PROXY as Express wants it: a hop count, a boolean, or named subnets. */
+function trustProxySetting(value: string): number | boolean | string {
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value;
 }
 
 export function createApp(ctx: AppContext, options: { clientDist?: string | null } = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');
+  if (ctx.config.trustProxy) app.set('trust proxy', trustProxySetting(ctx.config.trustProxy));
   app.use(requestId);
   app.use(accessLog);
+  app.use(authenticate(ctx));
+  app.use(securityHeaders());
+  app.use('/api', corsPolicy(ctx.config));
 
   const api = createApiRouter(ctx);
   const openapi = buildOpenApi(api.routes, { title: 'Haven API', version: '0.1.0' });

@@ -4,6 +4,7 @@
  */
 import Joi from 'joi';
 import path from 'node:path';
+import { KEY_ID_PATTERN } from './personalData/cipher';
 
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
@@ -15,6 +16,14 @@ export interface Config {
   sessionSecretIsDefault: boolean;
   logLevel: 'error' | 'warn' | 'info' | 'http' | 'debug';
   appTimezone: string;
+  /** Key for personal data at rest; in development it falls back to the session secret. */
+  dataKey: { id: string; material: string; isDefault: boolean };
+  /** Older data keys, still able to decrypt until `npm run keys:rotate` has run. */
+  previousDataKeys: { id: string; material: string }[];
+  /** Origins allowed to call the API from a browser; empty = CORS closed. */
+  corsOrigins: string[];
+  /** Express `trust proxy` (e.g. `loopback`, `1`); unset = trust no proxy headers. */
+  trustProxy: string | null;
 }
 
 export const DEV_SESSION_SECRET = 'haven-development-secret-change-me-0000000000';
@@ -44,6 +53,26 @@ const schema = Joi.object({
     .min(32)
     .when('NODE_ENV', { is: 'production', then: Joi.required() }),
   LOG_LEVEL: Joi.string().valid('error', 'warn', 'info', 'http', 'debug').default('info'),
+  DATA_ENCRYPTION_KEY: Joi.string()
+    .empty('')
+    .min(32)
+    .when('NODE_ENV', { is: 'production', then: Joi.required() }),
+  DATA_ENCRYPTION_KEY_ID: Joi.string().empty('').pattern(KEY_ID_PATTERN).default('v1'),
+  DATA_ENCRYPTION_PREVIOUS_KEYS: Joi.string()
+    .empty('')
+    .pattern(/^[A-Za-z0-9_-]{1,16}:[^,]{32,}(,[A-Za-z0-9_-]{1,16}:[^,]{32,})*$/)
+    .messages({
+      'string.pattern.base': '{{#label}} must be id:key[,id:key…], keys of 32+ characters',
+    }),
+  CORS_ORIGINS: Joi.string()
+    .empty('')
+    .pattern(/^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/)
+    .messages({
+      'string.pattern.base': '{{#label}} must be a comma-separated list of http(s) origins',
+    }),
+  TRUST_PROXY: Joi.string()
+    .empty('')
+    .pattern(/^(loopback|linklocal|uniquelocal|\d{1,2}|true|false)$/),
   APP_TIMEZONE: Joi.string()
     .custom((value: string, helpers) => (isTimezone(value) ? value : helpers.error('any.invalid')))
     .messages({ 'any.invalid': '{{#label}} is not an IANA time zone' })
@@ -77,5 +106,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecretIsDefault: value.SESSION_SECRET === undefined,
     logLevel: value.LOG_LEVEL,
     appTimezone: value.APP_TIMEZONE,
+    dataKey: {
+      id: value.DATA_ENCRYPTION_KEY_ID,
+      material: value.DATA_ENCRYPTION_KEY ?? value.SESSION_SECRET ?? DEV_SESSION_SECRET,
+      isDefault: value.DATA_ENCRYPTION_KEY === undefined,
+    },
+    previousDataKeys: value.DATA_ENCRYPTION_PREVIOUS_KEYS
+      ? String(value.DATA_ENCRYPTION_PREVIOUS_KEYS)
+          .split(',')
+          .map((pair: string) => {
+            const at = pair.indexOf(':');
+            return { id: pair.slice(0, at), material: pair.slice(at + 1) };
+          })
+      : [],
+    corsOrigins: value.CORS_ORIGINS ? String(value.CORS_ORIGINS).split(',') : [],
+    trustProxy: value.TRUST_PROXY ?? null,
   };
 }

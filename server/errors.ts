@@ -81,3 +81,30 @@ export function serviceUnavailable(detail: string, retryAfterSeconds: number): A
 }
 
 export const INTERNAL_ERROR_TYPE = problemType('internal');
+
+/** The caller is known but their role may not do this (the thing itself is visible to them). */
+export function forbidden(detail = 'Your role may not do this.'): ApiError {
+  return new ApiError(403, problemType('forbidden'), 'Forbidden', detail);
+}
+
+/** No valid session: sign in first. Never says whether a token was unknown, expired or revoked. */
+export function unauthorized(detail = 'Sign in to continue.'): ApiError {
+  return new ApiError(401, problemType('unauthorized'), 'Unauthorized', detail);
+}
+
+/** Too many attempts (login lockout or rate limit): retry after the given number of seconds. */
+export function tooManyRequests(
+  retryAfterSeconds: number,
+  detail = 'Too many attempts. Try again later.',
+): ApiError {
+  return new ApiError(
+    429,
+    problemType('too-many-requests'),
+    'Too many requests',
+    detail,
+    undefined,
+    {
+      'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+    },
+  );
+}

@@ -11,6 +11,7 @@ import { createApp, CLIENT_DIST } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { configureLogger, getLogger } from './logging/logger';
+import { keysFromConfig } from './personalData/keys';
 import { dateInZone } from '../shared/dates';
 
 const log = getLogger('app');
@@ -36,6 +37,7 @@ async function seedIfEmpty(db: Database, config: Config): Promise<boolean> {
     today: dateInZone(now, config.appTimezone),
     now,
     secret: config.sessionSecret,
+    keys: keysFromConfig(config),
   });
   log.info(`Demo city seeded in ${Math.round(summary.milliseconds)} ms`);
   return true;
@@ -51,6 +53,12 @@ async function buildClientIfMissing(): Promise<void> {
 async function main() {
   const config = readConfig();
   configureLogger({ level: config.logLevel, json: config.nodeEnv === 'production' });
+  if (config.dataKey.isDefault) {
+    log.warn(
+      '!!! DATA_ENCRYPTION_KEY is not set: personal data is encrypted with a key derived from ' +
+        'the session secret. Production refuses to start without it.',
+    );
+  }
   if (config.sessionSecretIsDefault) {
     log.warn(
       '!!! SESSION_SECRET is not set: using the built-in development secret. ' +

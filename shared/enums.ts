@@ -69,3 +69,7 @@ export const HARD_CONSTRAINTS = [
   'householdFloor',
 ] as const;
 export type HardConstraint = (typeof HARD_CONSTRAINTS)[number];
+
+/** Personal fields a permitted role may ask to see unmasked (each reveal is audited). */
+export const REVEALABLE_FIELDS = ['idNumber', 'phone'] as const;
+export type RevealableField = (typeof REVEALABLE_FIELDS)[number];

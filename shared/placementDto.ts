@@ -100,3 +100,22 @@ export interface AlertDto {
   /** When the condition began, if known. */
   since: string | null;
 }
+
+export interface AuditEventDto {
+  id: number;
+  occurredAt: string;
+  actorUserId: number | null;
+  requestId: string | null;
+  ip: string | null;
+  entity: string;
+  entityId: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditListDto {
+  data: AuditEventDto[];
+  /** Pass as `before` to read the next (older) page; null on the last page. */
+  nextBefore: number | null;
+}

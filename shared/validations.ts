@@ -14,3 +14,10 @@ export const BULK_ROOMS_MAX = 5000;
 export const ROOMS_PER_FLOOR_MAX = 200;
 export const ACTIVATION_LEAD_HOURS_MAX = 720;
 export const PAGE_SIZE_MAX = 500;
+/** Usernames: lower-case letters, digits, dot, dash, underscore; 3-64 characters. */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+export const USERNAME_MAX = 64;
+export const DISPLAY_NAME_MAX = 120;
+export const PASSWORD_MIN = 12;
+/** Long enough for any passphrase; bounded so a request cannot feed the KDF megabytes. */
+export const PASSWORD_MAX = 256;

@@ -1,10 +1,16 @@
 /**
- * Routes are declared once, with their Joi schemas; the same declaration validates requests and
- * produces the OpenAPI document, so the docs cannot drift from the code.
+ * Routes are declared once, with their access rule and Joi schemas; the same declaration
+ * authorizes and validates requests and produces the OpenAPI document, so neither the docs nor
+ * the access matrix can drift from the code.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import type Joi from 'joi';
+import { forbidden, notFound, unauthorized } from '../errors';
+import { getLogger } from '../logging/logger';
+import { currentUser, type Access } from './access';
 import { validatePart } from './validate';
+
+const log = getLogger('http');
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -27,6 +33,7 @@ export interface RouteSpec<P = Record<string, never>, Q = Record<string, never>,
   path: string;
   summary: string;
   tag: string;
+  access: Access<P, B>;
   params?: Joi.ObjectSchema<P>;
   query?: Joi.ObjectSchema<Q>;
   body?: Joi.Schema<B>;
@@ -43,9 +50,32 @@ export class ApiRouter {
   add<P, Q, B>(spec: RouteSpec<P, Q, B>): this {
     this.routes.push(spec as unknown as AnyRouteSpec);
     this.router[spec.method](spec.path, async (req: Request, res: Response) => {
+      const user = currentUser(res);
+      const { roles } = spec.access;
+      if (roles !== 'public') {
+        if (!user) {
+          log.info('Access refused: no session', { method: spec.method, route: spec.path });
+          throw unauthorized();
+        }
+        if (roles !== 'authenticated' && !roles.includes(user.role)) {
+          log.info('Access refused: role', {
+            method: spec.method,
+            route: spec.path,
+            role: user.role,
+          });
+          throw forbidden();
+        }
+      }
       const params = spec.params ? validatePart(spec.params, req.params, 'params') : ({} as P);
       const query = spec.query ? validatePart(spec.query, req.query, 'query') : ({} as Q);
       const body = spec.body ? validatePart(spec.body, req.body, 'body') : (undefined as B);
+      if (user?.role === 'site_manager' && spec.access.sites) {
+        const sites = await spec.access.sites({ params, body });
+        if (sites && !sites.every((id) => user.siteIds.includes(id))) {
+          log.info('Access refused: outside site scope', { method: spec.method, route: spec.path });
+          throw notFound('The requested resource');
+        }
+      }
       await spec.handler({ params, query, body, req, res });
     });
     return this;

@@ -5,6 +5,7 @@ import { Party, PartyMember } from './party';
 import { Person } from './person';
 import { Policy } from './policy';
 import { Room } from './room';
+import { LoginFailure, Session } from './session';
 import { Site } from './site';
 import { Stay, StayTest } from './stay';
 import { Transfer, TransferManifest } from './transfer';
@@ -26,6 +27,8 @@ export {
   User,
   UserSite,
   WaitingEntry,
+  Session,
+  LoginFailure,
 };
 
 export function initModels(sequelize: Sequelize): void {
@@ -44,6 +47,8 @@ export function initModels(sequelize: Sequelize): void {
     WaitingEntry,
     Policy,
     AuditEvent,
+    Session,
+    LoginFailure,
   ]) {
     model.initModel(sequelize);
   }
@@ -59,4 +64,5 @@ export function initModels(sequelize: Sequelize): void {
   User.belongsToMany(Site, { through: UserSite, foreignKey: 'userId', as: 'sites' });
   Transfer.hasMany(TransferManifest, { foreignKey: 'transferId', as: 'manifest' });
   WaitingEntry.belongsTo(Party, { foreignKey: 'partyId', as: 'party' });
+  Session.belongsTo(User, { foreignKey: 'userId', as: 'user' });
 }

@@ -1,14 +1,18 @@
-/** The personal-data keys of an app, derived from its session secret once (HKDF is not free). */
-import type { AppContext } from '../context';
+/** The personal-data keys of an app, derived from its configuration once (HKDF is not free). */
+import type { Config } from '../config';
 import { deriveKeys, type PersonalDataKeys } from './cipher';
 
-const cache = new WeakMap<AppContext['config'], PersonalDataKeys>();
+const cache = new WeakMap<Config, PersonalDataKeys>();
 
-export function personalDataKeys(app: Pick<AppContext, 'config'>): PersonalDataKeys {
-  let keys = cache.get(app.config);
+export function keysFromConfig(config: Config): PersonalDataKeys {
+  let keys = cache.get(config);
   if (!keys) {
-    keys = deriveKeys(app.config.sessionSecret);
-    cache.set(app.config, keys);
+    keys = deriveKeys(config.dataKey.material, config.dataKey.id, config.previousDataKeys);
+    cache.set(config, keys);
   }
   return keys;
+}
+
+export function personalDataKeys(app: { config: Config }): PersonalDataKeys {
+  return keysFromConfig(app.config);
 }

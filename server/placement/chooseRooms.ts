@@ -169,6 +169,7 @@ export async function suggestFromDatabase(
   const sites = await loadSites(transaction, {
     entryDate: request.entryDate,
     allowStandby: request.allowStandby,
+    ...(ctx.siteScope ? { ids: ctx.siteScope } : {}),
   });
   const siteIds = sites.map((s) => s.id);
   const rooms = await loadSiteRooms(transaction, siteIds);

@@ -4,7 +4,7 @@ import type { PersonCurrentStayDto, PersonSearchInput } from '../../shared/dto';
 import type { StayStatus } from '../../shared/enums';
 import { normaliseIdNumber } from '../../shared/idNumber';
 import { Person } from '../models';
-import { searchHash, type PersonalDataKeys } from '../personalData/cipher';
+import { searchHashes, type PersonalDataKeys } from '../personalData/cipher';
 import { normalisePhone } from '../personalData/mask';
 
 /** A search returns at most this many people. */
@@ -96,11 +96,11 @@ export async function searchPersons(
   query: PersonSearchInput,
 ): Promise<Person[]> {
   if (query.idNumber !== undefined) {
-    const idNumberHash = searchHash(keys, normaliseIdNumber(query.idNumber));
+    const idNumberHash = searchHashes(keys, normaliseIdNumber(query.idNumber));
     return Person.findAll({ where: { idNumberHash } });
   }
   if (query.phone !== undefined) {
-    const phoneHash = searchHash(keys, normalisePhone(query.phone));
+    const phoneHash = searchHashes(keys, normalisePhone(query.phone));
     return Person.findAll({ where: { phoneHash }, order: [['id', 'ASC']], limit: SEARCH_LIMIT });
   }
   return findPersonsByNamePrefix(sequelize, query.name ?? '');

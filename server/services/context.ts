@@ -8,4 +8,6 @@ export interface ServiceContext {
   actor: Actor;
   today: IsoDate;
   now: Date;
+  /** Sites the caller may place into (a site manager's own); null = every site. */
+  siteScope: number[] | null;
 }

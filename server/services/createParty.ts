@@ -5,7 +5,7 @@ import { normaliseIdNumber } from '../../shared/idNumber';
 import { inTransaction, RetryableConflict } from '../db/transaction';
 import { conflict, validationError } from '../errors';
 import { Party, PartyMember, Person, Stay } from '../models';
-import { encrypt, searchHash, type PersonalDataKeys } from '../personalData/cipher';
+import { encrypt, searchHash, searchHashes, type PersonalDataKeys } from '../personalData/cipher';
 import { readIdNumber, type IdNumberReading } from '../personalData/idNumberFacts';
 import { normalisePhone } from '../personalData/mask';
 import { largestRoomBeds } from '../queries/persons';
@@ -29,6 +29,8 @@ interface Member {
   input: PersonInput;
   idNumber: string;
   idNumberHash: string;
+  /** The hash under every key in use (current first), to find people sealed with an older key. */
+  idNumberHashes: string[];
   reading: IdNumberReading;
   /** Normalised; undefined when left out (a known person keeps theirs). */
   phone: string | null | undefined;
@@ -62,10 +64,17 @@ export async function createParty(
 
   return inTransaction(ctx.sequelize, async (transaction) => {
     const known = await Person.findAll({
-      where: { idNumberHash: { [Op.in]: members.map((m) => m.idNumberHash) } },
+      where: { idNumberHash: { [Op.in]: members.flatMap((m) => m.idNumberHashes) } },
       transaction,
     });
-    const byHash = new Map(known.map((p) => [p.idNumberHash, p]));
+    const stored = new Map(known.map((p) => [p.idNumberHash, p]));
+    // Keyed by the current hash, whichever key the stored row was hashed with.
+    const byHash = new Map(
+      members.flatMap((m) => {
+        const person = m.idNumberHashes.map((h) => stored.get(h)).find(Boolean);
+        return person ? [[m.idNumberHash, person] as const] : [];
+      }),
+    );
     await refuseMembersInQuarantine(members, byHash, transaction);
 
     const people: Person[] = [];
@@ -90,7 +99,10 @@ export async function createParty(
         id: party.id,
         category: party.category,
         shareRoom: party.shareRoom,
-        members: people.map((p) => ({ personId: p.id, reused: byHash.has(p.idNumberHash) })),
+        members: people.map((p) => ({
+          personId: p.id,
+          reused: p.idNumberHash !== null && byHash.has(p.idNumberHash),
+        })),
       },
     });
     return { party, members: [...people].sort((a, b) => a.id - b.id) };
@@ -110,6 +122,7 @@ function readMember(
     input,
     idNumber,
     idNumberHash: searchHash(keys, idNumber),
+    idNumberHashes: searchHashes(keys, idNumber),
     reading,
     phone: typeof input.phone === 'string' ? normalisePhone(input.phone) : input.phone,
     birthYear: input.birthYear ?? (reading.valid ? reading.birthYear : undefined),
@@ -229,7 +242,17 @@ async function savePerson(
     }),
     ...(input.needs !== undefined && { needs: input.needs }),
   };
-  if (existing) return existing.update(details, { transaction });
+  if (existing) {
+    // Re-sealed with the current key, so a key rotation also completes as people come back.
+    return existing.update(
+      {
+        ...details,
+        idNumberCipher: encrypt(keys, member.idNumber),
+        idNumberHash: member.idNumberHash,
+      },
+      { transaction },
+    );
+  }
   try {
     return await Person.create(
       {

@@ -24,7 +24,9 @@ export const DRAIN_BATCH = 200;
 /** Bookings are read for this many days ahead: longer than any quarantine. */
 const HORIZON_DAYS = 90;
 
-export async function drainWaitingList(ctx: ServiceContext): Promise<{ placed: number[] }> {
+export async function drainWaitingList(caller: ServiceContext): Promise<{ placed: number[] }> {
+  // The drain serves the whole city, whoever's action made room.
+  const ctx: ServiceContext = { ...caller, siteScope: null };
   const waiting = await WaitingEntry.findAll({
     where: { status: 'waiting' },
     order: [

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import request from 'supertest';
 import type { AlertDto } from '../../shared/placementDto';
 import { WaitingEntry } from '../../server/models';
 import { buildParty, buildRoom, buildSite, buildStays } from '../factories';
-import { testApp, TEST_NOW } from '../setup/app';
+import { TEST_NOW } from '../setup/app';
 import { useTestDatabase } from '../setup/db';
+import { apiAs } from '../setup/api';
 
 const hoursAgo = (h: number) => new Date(TEST_NOW.getTime() - h * 3_600_000);
 
@@ -26,7 +26,7 @@ describe('alerts API', () => {
       queuedAt: hoursAgo(3),
     });
 
-    const res = await request(testApp()).get('/api/alerts').expect(200);
+    const res = await (await apiAs()).get('/api/alerts').expect(200);
     const alerts = res.body.data as AlertDto[];
     const kinds = alerts.map((a) => a.kind).sort();
     expect(kinds).to.deep.equal([
@@ -43,7 +43,7 @@ describe('alerts API', () => {
   it('is quiet when nothing needs attention', async () => {
     const site = await buildSite();
     for (let i = 0; i < 3; i++) await buildRoom({ site, beds: 100 });
-    const res = await request(testApp()).get('/api/alerts').expect(200);
+    const res = await (await apiAs()).get('/api/alerts').expect(200);
     expect(res.body.data).to.deep.equal([]);
   });
 });

@@ -3,15 +3,16 @@ import request from 'supertest';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { createSequelize } from '../../server/db/sequelize';
-import { testApp, TEST_NOW } from '../setup/app';
+import { TEST_NOW } from '../setup/app';
 import { useTestDatabase } from '../setup/db';
+import { apiAs } from '../setup/api';
 import { expectProblem } from './problem';
 
 describe('health, documentation and unknown routes', () => {
   useTestDatabase();
 
   it('answers 200 when the database is reachable', async () => {
-    const res = await request(testApp()).get('/api/health').expect(200);
+    const res = await (await apiAs()).get('/api/health').expect(200);
     expect(res.body).to.include({ status: 'ok', database: 'up' });
     expect(res.headers['x-request-id']).to.be.a('string');
   });
@@ -31,22 +32,24 @@ describe('health, documentation and unknown routes', () => {
   });
 
   it('answers unknown API routes with a 404 problem document', async () => {
-    const res = await request(testApp()).get('/api/nothing-here');
+    const res = await (await apiAs()).get('/api/nothing-here');
     expectProblem(res, 404);
     expect(res.body.detail).to.contain('/api/nothing-here');
   });
 
   it('echoes a sane caller request id and replaces an unsafe one', async () => {
-    const given = await request(testApp()).get('/api/health').set('X-Request-Id', 'abc-123-def');
+    const given = await (await apiAs()).get('/api/health').set('X-Request-Id', 'abc-123-def');
     expect(given.headers['x-request-id']).to.equal('abc-123-def');
-    const unsafe = await request(testApp())
+    const unsafe = await (
+      await apiAs()
+    )
       .get('/api/health')
       .set('X-Request-Id', 'has spaces; and $(shell)');
     expect(unsafe.headers['x-request-id']).to.match(/^[0-9a-f-]{36}$/);
   });
 
   it('publishes an OpenAPI document generated from the route schemas', async () => {
-    const res = await request(testApp()).get('/api/openapi.json').expect(200);
+    const res = await (await apiAs()).get('/api/openapi.json').expect(200);
     expect(res.body.openapi).to.match(/^3\./);
     const create = res.body.paths['/api/sites'].post;
     const schema = create.requestBody.content['application/json'].schema;
@@ -62,7 +65,7 @@ describe('health, documentation and unknown routes', () => {
   });
 
   it('serves browsable API docs', async () => {
-    const res = await request(testApp()).get('/api/docs/').expect(200);
+    const res = await (await apiAs()).get('/api/docs/').expect(200);
     expect(res.text).to.contain('swagger-ui');
   });
 });

@@ -1,18 +1,18 @@
 import { expect } from 'chai';
-import request from 'supertest';
 import { addDays } from '../../shared/dates';
 import type { PlacementDto, StayDto, WaitingListDto } from '../../shared/placementDto';
 import { DEFAULT_POLICY } from '../../shared/policy';
 import { AuditEvent, Policy, type Room, Stay, StayTest, WaitingEntry } from '../../server/models';
 import { buildParty, buildPerson, buildRoom, buildSite, buildStays } from '../factories';
-import { testApp, TEST_NOW, TEST_TODAY } from '../setup/app';
+import { TEST_NOW, TEST_TODAY } from '../setup/app';
 import { useTestDatabase } from '../setup/db';
+import { apiAs } from '../setup/api';
 import { expectProblem } from './problem';
 
 const tomorrow = addDays(TEST_TODAY, 1);
 
 async function place(partyId: number, body: object = {}): Promise<PlacementDto> {
-  const res = await request(testApp()).post(`/api/parties/${partyId}/placement`).send(body);
+  const res = await (await apiAs()).post(`/api/parties/${partyId}/placement`).send(body);
   expect(res.status, JSON.stringify(res.body)).to.equal(201);
   return res.body as PlacementDto;
 }
@@ -21,7 +21,7 @@ async function placedAndCheckedIn(room?: Room) {
   const { party, people } = await buildParty();
   const placement = await place(party.id, room ? { roomIds: [room.id] } : {});
   const stay = placement.stays[0];
-  await request(testApp()).post(`/api/stays/${stay.id}/check-in`).expect(200);
+  await (await apiAs()).post(`/api/stays/${stay.id}/check-in`).expect(200);
   return { party, people, stay };
 }
 
@@ -33,9 +33,12 @@ describe('stay lifecycle', () => {
       await buildRoom();
       const { party } = await buildParty();
       const [later] = (await place(party.id, { entryDate: tomorrow })).stays;
-      const early = await request(testApp()).post(`/api/stays/${later.id}/check-in`);
+      const early = await (await apiAs()).post(`/api/stays/${later.id}/check-in`);
       expectProblem(early, 409, ['stayId']);
-      const onTime = await request(testApp(new Date(TEST_NOW.getTime() + 86_400_000)))
+      const nextDay = new Date(TEST_NOW.getTime() + 86_400_000);
+      const onTime = await (
+        await apiAs('admin', { now: nextDay })
+      )
         .post(`/api/stays/${later.id}/check-in`)
         .expect(200);
       expect((onTime.body as StayDto).status).to.equal('checked_in');
@@ -44,7 +47,9 @@ describe('stay lifecycle', () => {
     it('frees a room only after it is cleaned', async () => {
       const room = await buildRoom();
       const { stay } = await placedAndCheckedIn(room);
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .post(`/api/stays/${stay.id}/release`)
         .send({ reason: 'negative on day 7, released by the district' })
         .expect(200);
@@ -53,20 +58,20 @@ describe('stay lifecycle', () => {
       expect(await Stay.count({ where: { activePersonId: stay.personId } })).to.equal(0);
 
       const next = await buildParty();
-      const queued = await request(testApp())
+      const queued = await (
+        await apiAs()
+      )
         .post(`/api/parties/${next.party.id}/placement`)
         .send({ entryDate: tomorrow });
       expect(queued.status).to.equal(202);
       expect(queued.body.constraint).to.equal('roomStatus');
 
-      await request(testApp())
-        .post(`/api/sites/${room.siteId}/rooms/${room.id}/cleaned`)
-        .expect(200);
+      await (await apiAs()).post(`/api/sites/${room.siteId}/rooms/${room.id}/cleaned`).expect(200);
       expect((await room.reload()).status).to.equal('available');
       // Cleaning takes 24 h by policy: the room takes someone from tomorrow, not today.
       const today = await buildParty();
       expect(
-        (await request(testApp()).post(`/api/parties/${today.party.id}/placement`).send({})).status,
+        (await (await apiAs()).post(`/api/parties/${today.party.id}/placement`).send({})).status,
       ).to.equal(202);
       const placed = await place(next.party.id, { entryDate: tomorrow });
       expect(placed.stays[0].roomId).to.equal(room.id);
@@ -76,17 +81,17 @@ describe('stay lifecycle', () => {
       const room = await buildRoom();
       await buildRoom({ siteId: room.siteId });
       const { stay } = await placedAndCheckedIn(room);
-      expectProblem(await request(testApp()).post(`/api/stays/${stay.id}/release`).send({}), 400, [
+      expectProblem(await (await apiAs()).post(`/api/stays/${stay.id}/release`).send({}), 400, [
         'reason',
       ]);
       const { party } = await buildParty();
       const [future] = (await place(party.id, { entryDate: addDays(TEST_TODAY, 3) })).stays;
       expectProblem(
-        await request(testApp()).post(`/api/stays/${future.id}/release`).send({ reason: 'typo' }),
+        await (await apiAs()).post(`/api/stays/${future.id}/release`).send({ reason: 'typo' }),
         409,
         ['stayId'],
       );
-      expectProblem(await request(testApp()).post('/api/stays/777777/release').send({}), 404, [
+      expectProblem(await (await apiAs()).post('/api/stays/777777/release').send({}), 404, [
         'stayId',
       ]);
       expect((await Stay.findByPk(stay.id))!.status).to.equal('checked_in');
@@ -98,7 +103,9 @@ describe('stay lifecycle', () => {
       const room = await buildRoom();
       const { stay } = await placedAndCheckedIn(room);
       const later = addDays(stay.plannedReleaseDate, 3);
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .post(`/api/stays/${stay.id}/extend`)
         .send({ plannedReleaseDate: later, reason: 'room-mate tested positive' })
         .expect(200);
@@ -112,12 +119,16 @@ describe('stay lifecycle', () => {
         entryDate: addDays(later, 2),
         plannedReleaseDate: addDays(later, 10),
       });
-      const clash = await request(testApp())
+      const clash = await (
+        await apiAs()
+      )
         .post(`/api/stays/${stay.id}/extend`)
         .send({ plannedReleaseDate: addDays(later, 4), reason: 'second positive' });
       expectProblem(clash, 409, ['plannedReleaseDate']);
       expectProblem(
-        await request(testApp())
+        await (
+          await apiAs()
+        )
           .post(`/api/stays/${stay.id}/extend`)
           .send({ plannedReleaseDate: TEST_TODAY }),
         400,
@@ -129,14 +140,16 @@ describe('stay lifecycle', () => {
       const room = await buildRoom();
       const { party } = await buildParty();
       const [reserved] = (await place(party.id, { roomIds: [room.id] })).stays;
-      await request(testApp())
+      await (
+        await apiAs()
+      )
         .post(`/api/stays/${reserved.id}/cancel`)
         .send({ reason: 'traced twice' })
         .expect(200);
       expect((await room.reload()).status).to.equal('available');
       const { stay } = await placedAndCheckedIn(room);
       expectProblem(
-        await request(testApp()).post(`/api/stays/${stay.id}/cancel`).send({ reason: 'oops' }),
+        await (await apiAs()).post(`/api/stays/${stay.id}/cancel`).send({ reason: 'oops' }),
         409,
         ['stayId'],
       );
@@ -149,7 +162,9 @@ describe('stay lifecycle', () => {
       const from = await buildRoom({ site, number: '101' });
       const to = await buildRoom({ site, number: '102' });
       const { party, stay } = await placedAndCheckedIn(from);
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .post(`/api/parties/${party.id}/move`)
         .send({ roomIds: [to.id], reason: 'heating broken' })
         .expect(200);
@@ -175,7 +190,9 @@ describe('stay lifecycle', () => {
       };
       Stay.addHook('beforeBulkCreate', 'killMidway', fail);
       try {
-        const res = await request(testApp())
+        const res = await (
+          await apiAs()
+        )
           .post(`/api/parties/${party.id}/move`)
           .send({ roomIds: [to.id], reason: 'test' });
         expect(res.status).to.equal(500);
@@ -195,7 +212,9 @@ describe('stay lifecycle', () => {
       const { party } = await placedAndCheckedIn(a);
       await placedAndCheckedIn(b);
       expectProblem(
-        await request(testApp())
+        await (
+          await apiAs()
+        )
           .post(`/api/parties/${party.id}/move`)
           .send({ roomIds: [b.id], reason: 'swap' }),
         409,
@@ -208,13 +227,17 @@ describe('stay lifecycle', () => {
     it('refuses to take a held room out of service, naming the stay', async () => {
       const room = await buildRoom();
       const { stay } = await placedAndCheckedIn(room);
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .post(`/api/sites/${room.siteId}/rooms/${room.id}/out-of-service`)
         .send({ reason: 'water leak' });
       const problem = expectProblem(res, 409, ['roomId']);
       expect(problem.detail).to.contain(`stay ${stay.id}`);
       expectProblem(
-        await request(testApp())
+        await (
+          await apiAs()
+        )
           .post(`/api/sites/${room.siteId}/rooms/${room.id}/out-of-service`)
           .send({}),
         400,
@@ -224,15 +247,19 @@ describe('stay lifecycle', () => {
 
     it('places a waiting party when a room comes back into service', async () => {
       const room = await buildRoom();
-      await request(testApp())
+      await (
+        await apiAs()
+      )
         .post(`/api/sites/${room.siteId}/rooms/${room.id}/out-of-service`)
         .send({ reason: 'repainting' })
         .expect(200);
       const { party } = await buildParty();
       expect(
-        (await request(testApp()).post(`/api/parties/${party.id}/placement`).send({})).status,
+        (await (await apiAs()).post(`/api/parties/${party.id}/placement`).send({})).status,
       ).to.equal(202);
-      await request(testApp())
+      await (
+        await apiAs()
+      )
         .post(`/api/sites/${room.siteId}/rooms/${room.id}/back-in-service`)
         .expect(200);
       expect(await Stay.count({ where: { partyId: party.id, roomId: room.id } })).to.equal(1);
@@ -248,7 +275,7 @@ describe('stay lifecycle', () => {
       const queue = async (category: 'secondary_contact' | 'close_contact') => {
         const person = await buildPerson({ category });
         const { party } = await buildParty({ category, people: [person] });
-        const res = await request(testApp()).post(`/api/parties/${party.id}/placement`).send({});
+        const res = await (await apiAs()).post(`/api/parties/${party.id}/placement`).send({});
         expect(res.status).to.equal(202);
         return party;
       };
@@ -256,14 +283,14 @@ describe('stay lifecycle', () => {
       const secondary2 = await queue('secondary_contact');
       const close = await queue('close_contact');
 
-      const list = await request(testApp()).get('/api/waiting-list').expect(200);
+      const list = await (await apiAs()).get('/api/waiting-list').expect(200);
       expect((list.body as WaitingListDto).data.map((e) => e.partyId)).to.deep.equal([
         close.id,
         secondary1.id,
         secondary2.id,
       ]);
 
-      await request(testApp()).post(`/api/sites/${standby.id}/activate`).send({}).expect(200);
+      await (await apiAs()).post(`/api/sites/${standby.id}/activate`).send({}).expect(200);
       const placed = (await Stay.findAll()).map((s) => s.partyId);
       expect(placed).to.have.members([close.id, secondary1.id]);
       const waiting = await WaitingEntry.findAll({ where: { status: 'waiting' } });
@@ -274,26 +301,24 @@ describe('stay lifecycle', () => {
       const site = await buildSite();
       const room = await buildRoom({ site });
       await placedAndCheckedIn(room);
-      expectProblem(await request(testApp()).post(`/api/sites/${site.id}/close`).send({}), 409, [
+      expectProblem(await (await apiAs()).post(`/api/sites/${site.id}/close`).send({}), 409, [
         'siteId',
       ]);
       const standby = await buildSite({ status: 'standby', activationLeadHours: 2 });
-      expectProblem(
-        await request(testApp()).post(`/api/sites/${standby.id}/suspend`).send({}),
-        409,
-        ['siteId'],
-      );
+      expectProblem(await (await apiAs()).post(`/api/sites/${standby.id}/suspend`).send({}), 409, [
+        'siteId',
+      ]);
     });
   });
 
   describe('policy', () => {
     it('starts from the defaults and keeps every change as an audited version', async () => {
-      const app = testApp();
-      const res = await request(app).get('/api/policy').expect(200);
+      const app = await apiAs();
+      const res = await app.get('/api/policy').expect(200);
       expect(res.body).to.deep.equal(DEFAULT_POLICY);
       const changed = { ...DEFAULT_POLICY, cleaningHours: 48 };
-      await request(app).put('/api/policy').send(changed).expect(200);
-      expect((await request(app).get('/api/policy')).body.cleaningHours).to.equal(48);
+      await app.put('/api/policy').send(changed).expect(200);
+      expect((await app.get('/api/policy')).body.cleaningHours).to.equal(48);
       expect(await Policy.count()).to.equal(1);
       expect(await AuditEvent.count({ where: { entity: 'policy' } })).to.equal(1);
     });
@@ -307,7 +332,7 @@ describe('stay lifecycle', () => {
           secondary_contact: { quarantineDays: 7, testDays: [1, 10], priority: 3 },
         },
       };
-      const res = await request(testApp()).put('/api/policy').send(bad);
+      const res = await (await apiAs()).put('/api/policy').send(bad);
       expectProblem(res, 400, ['utilizationCeiling', 'categories.secondary_contact.testDays']);
       expect(await Policy.count()).to.equal(0);
     });

@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import request from 'supertest';
 import { addDays } from '../../shared/dates';
 import type { PartyDto } from '../../shared/dto';
 import { idNumberCheckDigit } from '../../shared/idNumber';
@@ -11,8 +10,9 @@ import {
   validIdNumber,
   withWrongCheckDigit,
 } from '../personFactories';
-import { testApp, TEST_TODAY } from '../setup/app';
+import { TEST_TODAY } from '../setup/app';
 import { testDb, useTestDatabase } from '../setup/db';
+import { apiAs } from '../setup/api';
 import { expectProblem } from './problem';
 
 const MASKED_ID = /^\d{4}\*{10}[\dX]{4}$/;
@@ -30,7 +30,7 @@ async function rowCounts() {
 /** Posts a bad party; asserts the problem, that the numbers are not in it, and that nothing was written. */
 async function expectRefused(body: object, status: number, fields: string[]) {
   const before = await rowCounts();
-  const res = await request(testApp()).post('/api/parties').send(body);
+  const res = await (await apiAs()).post('/api/parties').send(body);
   const problem = expectProblem(res, status, fields);
   const text = JSON.stringify(res.body);
   const members = (body as { members?: { idNumber?: unknown }[] }).members ?? [];
@@ -64,7 +64,7 @@ describe('parties API', () => {
         ],
         { shareRoom: false },
       );
-      const res = await request(testApp()).post('/api/parties').send(body).expect(201);
+      const res = await (await apiAs()).post('/api/parties').send(body).expect(201);
       const party = res.body as PartyDto;
       expect(res.headers.location).to.equal(`/api/parties/${party.id}`);
       expect(party).to.include({ category: 'close_contact', shareRoom: false });
@@ -93,7 +93,7 @@ describe('parties API', () => {
     it('keeps no plaintext ID number or phone anywhere in the persons table or the audit trail', async () => {
       const idNumber = validIdNumber();
       const body = partyInput([{ fullName: 'Wang Fang', idNumber, phone: '13812345678' }]);
-      const res = await request(testApp()).post('/api/parties').send(body).expect(201);
+      const res = await (await apiAs()).post('/api/parties').send(body).expect(201);
       const [rows] = await testDb().sequelize.query('SELECT * FROM persons');
       const dump = JSON.stringify(rows);
       expect(dump).not.to.include(idNumber);
@@ -119,7 +119,7 @@ describe('parties API', () => {
         entryDate: addDays(TEST_TODAY, -60),
       });
       const body = partyInput([{ fullName: 'New Name', idNumber: known.plainIdNumber }]);
-      const res = await request(testApp()).post('/api/parties').send(body).expect(201);
+      const res = await (await apiAs()).post('/api/parties').send(body).expect(201);
       const party = res.body as PartyDto;
       expect(party.members[0].id).to.equal(known.id);
       expect(await Person.count()).to.equal(1);
@@ -129,13 +129,9 @@ describe('parties API', () => {
 
     it('creates one person when two requests name the same new person at the same time', async () => {
       const idNumber = validIdNumber();
-      const app = testApp();
+      const app = await apiAs();
       const responses = await Promise.all(
-        [0, 1].map(() =>
-          request(app)
-            .post('/api/parties')
-            .send(partyInput([{ idNumber }])),
-        ),
+        [0, 1].map(() => app.post('/api/parties').send(partyInput([{ idNumber }]))),
       );
       expect(responses.map((r) => r.status)).to.deep.equal([201, 201]);
       expect(await Person.count()).to.equal(1);
@@ -148,7 +144,7 @@ describe('parties API', () => {
         beds: 3,
       });
       const body = partyInput([{}, {}, {}], { shareRoom: true });
-      const res = await request(testApp()).post('/api/parties').send(body).expect(201);
+      const res = await (await apiAs()).post('/api/parties').send(body).expect(201);
       expect(res.body).to.include({ shareRoom: true });
       expect(res.body.members).to.have.length(3);
     });
@@ -247,9 +243,9 @@ describe('parties API', () => {
 
   describe('GET /api/parties/:partyId', () => {
     it('returns the party with masked members and their current stays', async () => {
-      const app = testApp();
+      const app = await apiAs();
       const created = (
-        await request(app)
+        await app
           .post('/api/parties')
           .send(partyInput([{ phone: '+86 139 8765 4321' }, {}]))
           .expect(201)
@@ -259,7 +255,7 @@ describe('parties API', () => {
       const party = await Party.findByPk(created.id);
       await buildStays({ room, party: { party: party!, people: await Person.findAll() } });
 
-      const res = await request(app).get(`/api/parties/${created.id}`).expect(200);
+      const res = await app.get(`/api/parties/${created.id}`).expect(200);
       const body = res.body as PartyDto;
       expect(body.members.map((m) => m.id)).to.deep.equal(created.members.map((m) => m.id));
       expect(body.members[0].id).to.equal(first.id);
@@ -274,7 +270,7 @@ describe('parties API', () => {
     });
 
     it('answers 404 naming partyId for an unknown party', async () => {
-      expectProblem(await request(testApp()).get('/api/parties/424242'), 404, ['partyId']);
+      expectProblem(await (await apiAs()).get('/api/parties/424242'), 404, ['partyId']);
     });
   });
 });

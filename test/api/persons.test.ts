@@ -1,18 +1,22 @@
 import { expect } from 'chai';
-import request from 'supertest';
 import { addDays } from '../../shared/dates';
 import type { PersonDto, PersonListDto } from '../../shared/dto';
 import { buildParty, buildRoom, buildStays } from '../factories';
 import { buildKnownPerson, validIdNumber, withWrongCheckDigit } from '../personFactories';
-import { testApp, TEST_TODAY } from '../setup/app';
+import { TEST_TODAY } from '../setup/app';
 import { testDb, useTestDatabase } from '../setup/db';
+import { apiAs, type Api } from '../setup/api';
 import { expectProblem } from './problem';
 
-const search = (body: object) => request(testApp()).post('/api/persons/search').send(body);
+let api: Api;
+const search = (body: object) => api.post('/api/persons/search').send(body);
 const namesOf = (res: { body: unknown }) => (res.body as PersonListDto).data.map((p) => p.fullName);
 
 describe('persons API', () => {
   useTestDatabase();
+  beforeEach(async () => {
+    api = await apiAs();
+  });
 
   describe('GET /api/persons/:personId', () => {
     it('returns the person masked, with their current stay', async () => {
@@ -24,7 +28,7 @@ describe('persons API', () => {
       const room = await buildRoom();
       const [stay] = await buildStays({ room, party: await buildParty({ people: [person] }) });
 
-      const res = await request(testApp()).get(`/api/persons/${person.id}`).expect(200);
+      const res = await (await apiAs()).get(`/api/persons/${person.id}`).expect(200);
       const body = res.body as PersonDto;
       expect(body).to.include({
         id: person.id,
@@ -46,13 +50,13 @@ describe('persons API', () => {
     it('shows no current stay once the stay has ended', async () => {
       const person = await buildKnownPerson();
       await buildStays({ party: await buildParty({ people: [person] }), status: 'released' });
-      const res = await request(testApp()).get(`/api/persons/${person.id}`).expect(200);
+      const res = await (await apiAs()).get(`/api/persons/${person.id}`).expect(200);
       expect((res.body as PersonDto).currentStay).to.equal(null);
     });
 
     it('answers 404 naming personId for an unknown person, 400 for a non-numeric id', async () => {
-      expectProblem(await request(testApp()).get('/api/persons/999999'), 404, ['personId']);
-      expectProblem(await request(testApp()).get('/api/persons/abc'), 400, ['params.personId']);
+      expectProblem(await (await apiAs()).get('/api/persons/999999'), 404, ['personId']);
+      expectProblem(await (await apiAs()).get('/api/persons/abc'), 400, ['params.personId']);
     });
   });
 

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import request from 'supertest';
 import { addDays } from '../../shared/dates';
 import type { PlacementDto, QueuedDto, SuggestionListDto } from '../../shared/placementDto';
 import { AuditEvent, Room, Site, Stay, StayTest, WaitingEntry } from '../../server/models';
 import { buildParty, buildPerson, buildRoom, buildSite, buildStays } from '../factories';
-import { testApp, TEST_TODAY } from '../setup/app';
+import { TEST_TODAY } from '../setup/app';
 import { useTestDatabase } from '../setup/db';
+import { apiAs } from '../setup/api';
 import { expectProblem } from './problem';
 
 const exposed2DaysAgo = addDays(TEST_TODAY, -2);
@@ -19,7 +19,9 @@ describe('placement API', () => {
       await buildRoom({ site, beds: 4, family: true });
       const single = await buildRoom({ site, beds: 1 });
       const { party, people } = await buildParty({ category: 'close_contact' });
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .post(`/api/parties/${party.id}/placement`)
         .send({})
         .expect(201);
@@ -45,7 +47,7 @@ describe('placement API', () => {
       await buildRoom({ site, beds: 1 });
       const family = await buildRoom({ site, beds: 3, family: true });
       const { party } = await buildParty({ size: 3, shareRoom: true });
-      const res = await request(testApp()).post(`/api/parties/${party.id}/placement`).send({});
+      const res = await (await apiAs()).post(`/api/parties/${party.id}/placement`).send({});
       expect(res.status).to.equal(201);
       expect((res.body as PlacementDto).stays.every((s) => s.roomId === family.id)).to.equal(true);
     });
@@ -54,12 +56,16 @@ describe('placement API', () => {
       const site = await buildSite();
       const room = await buildRoom({ site, beds: 2 });
       const first = await buildParty();
-      await request(testApp())
+      await (
+        await apiAs()
+      )
         .post(`/api/parties/${first.party.id}/placement`)
         .send({ roomIds: [room.id] })
         .expect(201);
       const second = await buildParty();
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .post(`/api/parties/${second.party.id}/placement`)
         .send({ roomIds: [room.id] });
       const problem = expectProblem(res, 409, ['roomIds.0']);
@@ -71,7 +77,9 @@ describe('placement API', () => {
       const site = await buildSite();
       await buildRoom({ site, beds: 1 });
       const household = await buildParty({ size: 2, shareRoom: true });
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .post(`/api/parties/${household.party.id}/placement`)
         .send({});
       expect(res.status).to.equal(202);
@@ -87,9 +95,11 @@ describe('placement API', () => {
       const standby = await buildSite({ status: 'standby', activationLeadHours: 6 });
       await buildRoom({ site: standby });
       const { party } = await buildParty();
-      const refused = await request(testApp()).post(`/api/parties/${party.id}/placement`).send({});
+      const refused = await (await apiAs()).post(`/api/parties/${party.id}/placement`).send({});
       expect(refused.status).to.equal(202);
-      const placed = await request(testApp())
+      const placed = await (
+        await apiAs()
+      )
         .post(`/api/parties/${party.id}/placement`)
         .send({ allowStandby: true });
       expect(placed.status).to.equal(201);
@@ -105,36 +115,30 @@ describe('placement API', () => {
       const person = await buildPerson();
       await buildStays({ party: await buildParty({ people: [person] }) });
       const again = await buildParty({ people: [person] });
-      const res = await request(testApp())
-        .post(`/api/parties/${again.party.id}/placement`)
-        .send({});
+      const res = await (await apiAs()).post(`/api/parties/${again.party.id}/placement`).send({});
       expectProblem(res, 409, ['members.0']);
     });
 
     it('refuses bad input: unknown party, wrong number of rooms, past or malformed entry date', async () => {
-      const app = testApp();
+      const app = await apiAs();
       const site = await buildSite();
       const rooms = [await buildRoom({ site }), await buildRoom({ site })];
       const { party } = await buildParty({ size: 2, shareRoom: false });
-      expectProblem(await request(app).post('/api/parties/987654/placement').send({}), 404, [
-        'partyId',
-      ]);
+      expectProblem(await app.post('/api/parties/987654/placement').send({}), 404, ['partyId']);
       expectProblem(
-        await request(app)
-          .post(`/api/parties/${party.id}/placement`)
-          .send({ roomIds: [rooms[0].id] }),
+        await app.post(`/api/parties/${party.id}/placement`).send({ roomIds: [rooms[0].id] }),
         400,
         ['roomIds'],
       );
       expectProblem(
-        await request(app)
+        await app
           .post(`/api/parties/${party.id}/placement`)
           .send({ entryDate: addDays(TEST_TODAY, -1) }),
         400,
         ['entryDate'],
       );
       expectProblem(
-        await request(app)
+        await app
           .post(`/api/parties/${party.id}/placement`)
           .send({ entryDate: '2026-02-30', roomIds: ['a'] }),
         400,
@@ -151,7 +155,7 @@ describe('placement API', () => {
         exposureDate: addDays(TEST_TODAY, -9),
       });
       const { party } = await buildParty({ category: 'secondary_contact', people: [person] });
-      const res = await request(testApp()).post(`/api/parties/${party.id}/placement`).send({});
+      const res = await (await apiAs()).post(`/api/parties/${party.id}/placement`).send({});
       expectProblem(res, 400, ['entryDate']);
     });
   });
@@ -162,7 +166,9 @@ describe('placement API', () => {
       await buildRoom({ site, beds: 1, number: '101' });
       await buildRoom({ site, beds: 2, number: '102' });
       const { party } = await buildParty();
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .get(`/api/parties/${party.id}/suggestions?limit=5`)
         .expect(200);
       const body = res.body as SuggestionListDto;
@@ -178,14 +184,14 @@ describe('placement API', () => {
     it('says why nothing fits', async () => {
       await buildSite({ status: 'suspended' });
       const { party } = await buildParty();
-      const res = await request(testApp()).get(`/api/parties/${party.id}/suggestions`).expect(200);
+      const res = await (await apiAs()).get(`/api/parties/${party.id}/suggestions`).expect(200);
       expect((res.body as SuggestionListDto).data).to.deep.equal([]);
     });
 
     it('refuses a bad limit', async () => {
       const { party } = await buildParty();
       expectProblem(
-        await request(testApp()).get(`/api/parties/${party.id}/suggestions?limit=0`),
+        await (await apiAs()).get(`/api/parties/${party.id}/suggestions?limit=0`),
         400,
         ['query.limit'],
       );
@@ -195,9 +201,7 @@ describe('placement API', () => {
   it('keeps Site untouched by a failed placement', async () => {
     const site = await buildSite({ status: 'standby', activationLeadHours: 4 });
     const { party } = await buildParty();
-    await request(testApp())
-      .post(`/api/parties/${party.id}/placement`)
-      .send({ allowStandby: true });
+    await (await apiAs()).post(`/api/parties/${party.id}/placement`).send({ allowStandby: true });
     expect((await Site.findByPk(site.id))!.status).to.equal('standby');
   });
 });

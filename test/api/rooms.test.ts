@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import request from 'supertest';
 import { addDays } from '../../shared/dates';
 import type { RoomListDto } from '../../shared/dto';
 import { AuditEvent, Room } from '../../server/models';
 import { buildParty, buildRoom, buildSite, buildStays } from '../factories';
-import { testApp, TEST_TODAY } from '../setup/app';
+import { TEST_TODAY } from '../setup/app';
 import { useTestDatabase } from '../setup/db';
+import { apiAs } from '../setup/api';
 import { expectProblem } from './problem';
 
 describe('rooms API', () => {
@@ -14,7 +14,9 @@ describe('rooms API', () => {
   describe('POST /api/sites/:siteId/rooms', () => {
     it('creates floors × rooms per floor, numbered by floor and index, in one audit event', async () => {
       const site = await buildSite();
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .post(`/api/sites/${site.id}/rooms`)
         .send({ floors: { from: 2, to: 4 }, roomsPerFloor: 12, beds: 2, accessible: true })
         .expect(201);
@@ -28,11 +30,15 @@ describe('rooms API', () => {
 
     it('refuses zero or negative beds, reversed floors and missing fields, naming each', async () => {
       const site = await buildSite();
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .post(`/api/sites/${site.id}/rooms`)
         .send({ floors: { from: 5, to: 3 }, beds: 0 });
       expectProblem(res, 400, ['floors.to', 'beds', 'roomsPerFloor']);
-      const negative = await request(testApp())
+      const negative = await (
+        await apiAs()
+      )
         .post(`/api/sites/${site.id}/rooms`)
         .send({ floors: { from: 1, to: 1 }, roomsPerFloor: 2, beds: -1 });
       expectProblem(negative, 400, ['beds']);
@@ -41,7 +47,9 @@ describe('rooms API', () => {
 
     it('refuses more rooms than one request may create', async () => {
       const site = await buildSite();
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .post(`/api/sites/${site.id}/rooms`)
         .send({ floors: { from: 1, to: 200 }, roomsPerFloor: 100, beds: 1 });
       expectProblem(res, 400, ['body']);
@@ -50,7 +58,9 @@ describe('rooms API', () => {
     it('refuses with 409 when a room number already exists in the site, writing nothing', async () => {
       const site = await buildSite();
       await buildRoom({ site, number: '303', floor: 3 });
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .post(`/api/sites/${site.id}/rooms`)
         .send({ floors: { from: 3, to: 3 }, roomsPerFloor: 5, beds: 1 });
       const problem = expectProblem(res, 409, ['floors']);
@@ -62,12 +72,14 @@ describe('rooms API', () => {
     it('lets two sites use the same room numbers', async () => {
       const [a, b] = [await buildSite(), await buildSite()];
       const body = { floors: { from: 1, to: 1 }, roomsPerFloor: 3, beds: 1 };
-      await request(testApp()).post(`/api/sites/${a.id}/rooms`).send(body).expect(201);
-      await request(testApp()).post(`/api/sites/${b.id}/rooms`).send(body).expect(201);
+      await (await apiAs()).post(`/api/sites/${a.id}/rooms`).send(body).expect(201);
+      await (await apiAs()).post(`/api/sites/${b.id}/rooms`).send(body).expect(201);
     });
 
     it('answers 404 for an unknown site', async () => {
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .post('/api/sites/424242/rooms')
         .send({ floors: { from: 1, to: 1 }, roomsPerFloor: 1, beds: 1 });
       expectProblem(res, 404, ['siteId']);
@@ -90,7 +102,7 @@ describe('rooms API', () => {
       const other = await buildSite();
       await buildRoom({ site: other, number: '101' });
 
-      const res = await request(testApp()).get(`/api/sites/${site.id}/rooms`).expect(200);
+      const res = await (await apiAs()).get(`/api/sites/${site.id}/rooms`).expect(200);
       const body = res.body as RoomListDto;
       expect(body.date).to.equal(TEST_TODAY);
       expect(body.data.map((r) => [r.number, r.state, r.occupants, r.category])).to.deep.equal([
@@ -100,23 +112,25 @@ describe('rooms API', () => {
         ['202', 'cleaning', 0, null],
         ['203', 'out_of_service', 0, null],
       ]);
-      const floor2 = await request(testApp()).get(`/api/sites/${site.id}/rooms?floor=2`);
+      const floor2 = await (await apiAs()).get(`/api/sites/${site.id}/rooms?floor=2`);
       expect((floor2.body as RoomListDto).data).to.have.length(3);
     });
 
     it('refuses a bad floor filter and answers 404 for an unknown site', async () => {
       const site = await buildSite();
-      expectProblem(await request(testApp()).get(`/api/sites/${site.id}/rooms?floor=first`), 400, [
+      expectProblem(await (await apiAs()).get(`/api/sites/${site.id}/rooms?floor=first`), 400, [
         'query.floor',
       ]);
-      expectProblem(await request(testApp()).get('/api/sites/424242/rooms'), 404, ['siteId']);
+      expectProblem(await (await apiAs()).get('/api/sites/424242/rooms'), 404, ['siteId']);
     });
   });
 
   describe('PATCH /api/sites/:siteId/rooms/:roomId', () => {
     it('changes beds and features and audits the change', async () => {
       const room = await buildRoom({ beds: 1 });
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .patch(`/api/sites/${room.siteId}/rooms/${room.id}`)
         .send({ beds: 3, family: true })
         .expect(200);
@@ -127,7 +141,9 @@ describe('rooms API', () => {
     it('refuses fewer beds than the party booked in the room, naming beds', async () => {
       const room = await buildRoom({ beds: 3 });
       await buildStays({ room, party: await buildParty({ size: 3, shareRoom: true }) });
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .patch(`/api/sites/${room.siteId}/rooms/${room.id}`)
         .send({ beds: 2 });
       expectProblem(res, 409, ['beds']);
@@ -138,7 +154,9 @@ describe('rooms API', () => {
       const site = await buildSite();
       await buildRoom({ site, number: '101' });
       const room = await buildRoom({ site, number: '102' });
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .patch(`/api/sites/${site.id}/rooms/${room.id}`)
         .send({ number: '101' });
       expectProblem(res, 409, ['number']);
@@ -148,14 +166,12 @@ describe('rooms API', () => {
       const room = await buildRoom();
       const other = await buildSite();
       expectProblem(
-        await request(testApp()).patch(`/api/sites/${other.id}/rooms/${room.id}`).send({ beds: 2 }),
+        await (await apiAs()).patch(`/api/sites/${other.id}/rooms/${room.id}`).send({ beds: 2 }),
         404,
         ['roomId'],
       );
       expectProblem(
-        await request(testApp())
-          .patch(`/api/sites/${room.siteId}/rooms/${room.id}`)
-          .send({ beds: 0 }),
+        await (await apiAs()).patch(`/api/sites/${room.siteId}/rooms/${room.id}`).send({ beds: 0 }),
         400,
         ['beds'],
       );

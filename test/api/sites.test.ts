@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import request from 'supertest';
 import { addDays } from '../../shared/dates';
 import type { SiteListDto, SiteWithOccupancyDto } from '../../shared/dto';
 import { AuditEvent, Site } from '../../server/models';
 import { buildParty, buildRoom, buildSite, buildStays } from '../factories';
-import { testApp, TEST_TODAY } from '../setup/app';
+import { TEST_TODAY } from '../setup/app';
 import { useTestDatabase } from '../setup/db';
+import { apiAs } from '../setup/api';
 import { expectProblem } from './problem';
 
 const validSite = {
@@ -46,7 +46,7 @@ describe('sites API', () => {
       });
       await buildSite({ code: 'B-EMPTY', status: 'standby', activationLeadHours: 12 });
 
-      const res = await request(testApp()).get('/api/sites').expect(200);
+      const res = await (await apiAs()).get('/api/sites').expect(200);
       const body = res.body as SiteListDto;
       expect(body.date).to.equal(TEST_TODAY);
       expect(body.data.map((s) => s.code)).to.deep.equal(['A-1', 'B-EMPTY']);
@@ -74,7 +74,7 @@ describe('sites API', () => {
         entryDate: addDays(TEST_TODAY, -15),
         plannedReleaseDate: addDays(TEST_TODAY, -1),
       });
-      const res = await request(testApp()).get('/api/sites').expect(200);
+      const res = await (await apiAs()).get('/api/sites').expect(200);
       expect((res.body as SiteListDto).data[0].occupancy).to.include({ occupied: 1, free: 0 });
     });
 
@@ -86,15 +86,15 @@ describe('sites API', () => {
         district: '410102',
         activationLeadHours: 6,
       });
-      const app = testApp();
-      const byStatus = await request(app).get('/api/sites?status=standby').expect(200);
+      const app = await apiAs();
+      const byStatus = await app.get('/api/sites?status=standby').expect(200);
       expect((byStatus.body as SiteListDto).data.map((s) => s.code)).to.deep.equal(['STB']);
-      const byDistrict = await request(app).get('/api/sites?district=410105').expect(200);
+      const byDistrict = await app.get('/api/sites?district=410105').expect(200);
       expect((byDistrict.body as SiteListDto).data.map((s) => s.code)).to.deep.equal(['ACT']);
     });
 
     it('refuses an unknown status filter and an unknown query parameter', async () => {
-      const res = await request(testApp()).get('/api/sites?status=open&colour=red');
+      const res = await (await apiAs()).get('/api/sites?status=open&colour=red');
       expectProblem(res, 400, ['query.status', 'query.colour']);
     });
   });
@@ -103,21 +103,21 @@ describe('sites API', () => {
     it('returns one site with its occupancy', async () => {
       const site = await buildSite();
       await buildStays({ room: await buildRoom({ site, beds: 2 }) });
-      const res = await request(testApp()).get(`/api/sites/${site.id}`).expect(200);
+      const res = await (await apiAs()).get(`/api/sites/${site.id}`).expect(200);
       const body = res.body as SiteWithOccupancyDto;
       expect(body.code).to.equal(site.code);
       expect(body.occupancy).to.include({ beds: 2, occupied: 1, free: 0 });
     });
 
     it('answers 404 naming siteId for an unknown site, 400 for a non-numeric one', async () => {
-      expectProblem(await request(testApp()).get('/api/sites/999999'), 404, ['siteId']);
-      expectProblem(await request(testApp()).get('/api/sites/abc'), 400, ['params.siteId']);
+      expectProblem(await (await apiAs()).get('/api/sites/999999'), 404, ['siteId']);
+      expectProblem(await (await apiAs()).get('/api/sites/abc'), 400, ['params.siteId']);
     });
   });
 
   describe('POST /api/sites', () => {
     it('creates a site with defaults and records one audit event', async () => {
-      const res = await request(testApp()).post('/api/sites').send(validSite).expect(201);
+      const res = await (await apiAs()).post('/api/sites').send(validSite).expect(201);
       expect(res.headers.location).to.equal(`/api/sites/${res.body.id}`);
       expect(res.body).to.include({ code: 'JS-H01', status: 'preparing', kind: 'hotel' });
       expect(res.body.acceptedCategories).to.have.length(4);
@@ -132,7 +132,9 @@ describe('sites API', () => {
     });
 
     it('names every missing, wrong-typed and unknown field, and writes nothing', async () => {
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .post('/api/sites')
         .send({ code: 'ok-lower', latitude: 'north', kind: 'castle', colour: 'blue' });
       const problem = expectProblem(res, 400, [
@@ -151,7 +153,9 @@ describe('sites API', () => {
     });
 
     it('requires the activation lead time of a standby site', async () => {
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .post('/api/sites')
         .send({ ...validSite, status: 'standby' });
       expectProblem(res, 400, ['activationLeadHours']);
@@ -159,22 +163,22 @@ describe('sites API', () => {
 
     it('refuses a duplicated site code with 409 naming code', async () => {
       await buildSite({ code: 'JS-H01' });
-      const res = await request(testApp()).post('/api/sites').send(validSite);
+      const res = await (await apiAs()).post('/api/sites').send(validSite);
       expectProblem(res, 409, ['code']);
       expect(await Site.count()).to.equal(1);
     });
 
     it('refuses malformed JSON, a non-JSON body and a body over 1 MB', async () => {
-      const app = testApp();
-      const malformed = await request(app)
+      const app = await apiAs();
+      const malformed = await app
         .post('/api/sites')
         .set('Content-Type', 'application/json')
         .send('{"code": "X1", "idNumber": N11010519491231002X}');
       expectProblem(malformed, 400, ['body']);
       expect(JSON.stringify(malformed.body)).to.not.contain('11010519491231002X');
-      const form = await request(app).post('/api/sites').type('form').send('code=X1');
+      const form = await app.post('/api/sites').type('form').send('code=X1');
       expectProblem(form, 415, ['body']);
-      const huge = await request(app)
+      const huge = await app
         .post('/api/sites')
         .send({ ...validSite, address: 'x'.repeat(1_100_000) });
       expectProblem(huge, 413, ['body']);
@@ -182,7 +186,9 @@ describe('sites API', () => {
     });
 
     it('treats prototype-pollution keys as unknown fields', async () => {
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .post('/api/sites')
         .set('Content-Type', 'application/json')
         .send(`{"__proto__": {"admin": true}, ${JSON.stringify(validSite).slice(1)}`);
@@ -195,7 +201,9 @@ describe('sites API', () => {
   describe('PATCH /api/sites/:siteId', () => {
     it('changes the given fields and audits before and after', async () => {
       const site = await buildSite({ name: 'Old name' });
-      const res = await request(testApp())
+      const res = await (
+        await apiAs()
+      )
         .patch(`/api/sites/${site.id}`)
         .send({ name: 'New name', acceptedCategories: ['inbound_traveller'] })
         .expect(200);
@@ -207,16 +215,14 @@ describe('sites API', () => {
 
     it('refuses an empty change, a code or status change, and an unknown site', async () => {
       const site = await buildSite();
-      const app = testApp();
-      expectProblem(await request(app).patch(`/api/sites/${site.id}`).send({}), 400, ['body']);
+      const app = await apiAs();
+      expectProblem(await app.patch(`/api/sites/${site.id}`).send({}), 400, ['body']);
       expectProblem(
-        await request(app).patch(`/api/sites/${site.id}`).send({ code: 'NEW', status: 'closed' }),
+        await app.patch(`/api/sites/${site.id}`).send({ code: 'NEW', status: 'closed' }),
         400,
         ['code', 'status'],
       );
-      expectProblem(await request(app).patch('/api/sites/999999').send({ name: 'x' }), 404, [
-        'siteId',
-      ]);
+      expectProblem(await app.patch('/api/sites/999999').send({ name: 'x' }), 404, ['siteId']);
       expect(await AuditEvent.count()).to.equal(0);
     });
   });

@@ -16,6 +16,7 @@ import { checkInvariants } from '../../server/invariants/check';
 import { Stay, WaitingEntry } from '../../server/models';
 import { buildParty, buildRoom, buildSite } from '../factories';
 import { TEST_NOW } from '../setup/app';
+import { signIn } from '../setup/auth';
 import { testDatabaseUrl, testDb, useTestDatabase } from '../setup/db';
 
 const PARTIES = 200;
@@ -49,13 +50,15 @@ function startProcess(url: string): Promise<{ child: ChildProcess; base: string 
   });
 }
 
+let auth: Record<string, string> = {};
+
 async function post(base: string, path: string, body: object): Promise<number> {
   // A 503 says "retry after": a client that gives up would leave the party neither placed nor
   // queued, so the storm's clients retry like a real one would.
   for (let attempt = 0; ; attempt++) {
     const res = await fetch(`${base}${path}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...auth },
       body: JSON.stringify(body),
     });
     await res.arrayBuffer();
@@ -103,6 +106,7 @@ describe('placement storm', function () {
   });
 
   it('never overbooks, and places or queues every party', async () => {
+    auth = (await signIn('admin')).auth;
     const random = prng(20261129);
     const site = await buildSite({ code: 'STORM' });
     // 3 floors, 16 rooms, 26 beds: far fewer than the ~400 people who ask.

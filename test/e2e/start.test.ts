@@ -48,7 +48,18 @@ describe('npm start', function () {
     expect(out).to.contain('SESSION_SECRET is not set');
     const health = await fetch(`${url}api/health`);
     expect(health.status).to.equal(200);
-    const sites = (await (await fetch(`${url}api/sites`)).json()) as { data: unknown[] };
+    expect((await fetch(`${url}api/sites`)).status).to.equal(401);
+    // The printed demo login works.
+    const login = await fetch(`${url}api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'official', password: 'official-demo-2026' }),
+    });
+    expect(login.status).to.equal(200);
+    const { token } = (await login.json()) as { token: string };
+    const sites = (await (
+      await fetch(`${url}api/sites`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { data: unknown[] };
     expect(sites.data).to.have.length(38);
     const page = await fetch(url, { headers: { Accept: 'text/html' } });
     expect(await page.text()).to.contain('<div id="root">');

@@ -10,6 +10,8 @@ import { dialectOf } from '../../server/db/sequelize';
 
 /** Child tables first, so deletes never trip a foreign key. */
 const TABLES = [
+  'sessions',
+  'login_failures',
   'audit_events',
   'policies',
   'waiting_entries',

@@ -1,5 +1,6 @@
 import Joi from 'joi';
 import { today, type AppContext } from '../../context';
+import { currentUser, siteScopeOf } from '../../http/access';
 import type { ApiRouter } from '../../http/apiRouter';
 import { currentAlerts } from '../../queries/alerts';
 import { currentPolicy } from '../../services/policy';
@@ -24,6 +25,7 @@ export function registerAlertRoutes(api: ApiRouter, app: AppContext): void {
     method: 'get',
     path: '/alerts',
     tag: 'alerts',
+    access: { roles: ['admin', 'official', 'site_manager'] },
     summary: 'Overdue cleaning, sites over their ceiling, low city capacity, long waits',
     responses: {
       200: {
@@ -33,7 +35,12 @@ export function registerAlertRoutes(api: ApiRouter, app: AppContext): void {
     },
     handler: async ({ res }) => {
       const policy = await currentPolicy();
-      res.json({ data: await currentAlerts(app.db.sequelize, policy, app.now(), today(app)) });
+      const alerts = await currentAlerts(app.db.sequelize, policy, app.now(), today(app));
+      // A site manager sees the alerts of their own sites (and the city-wide ones).
+      const scope = siteScopeOf(currentUser(res));
+      res.json({
+        data: scope ? alerts.filter((a) => a.siteId === null || scope.includes(a.siteId)) : alerts,
+      });
     },
   });
 }

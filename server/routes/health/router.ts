@@ -18,6 +18,7 @@ export function registerHealthRoutes(api: ApiRouter, app: AppContext): void {
     method: 'get',
     path: '/health',
     tag: 'health',
+    access: { roles: 'public' },
     summary: 'Liveness and database reachability (200 when reachable, 503 when not)',
     responses: {
       200: { description: 'Database reachable', schema: healthSchema },

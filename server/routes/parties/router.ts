@@ -1,4 +1,7 @@
 import type { AppContext } from '../../context';
+import { currentUser, EVERYONE } from '../../http/access';
+import { audienceOf } from '../../presenters/person';
+import { PLACERS, partyParam } from '../../policies/routeScopes';
 import { notFound } from '../../errors';
 import type { ApiRouter } from '../../http/apiRouter';
 import { Party, Person } from '../../models';
@@ -16,6 +19,7 @@ export function registerPartyRoutes(api: ApiRouter, app: AppContext): void {
   api.add({
     method: 'post',
     path: '/parties',
+    access: { roles: PLACERS },
     tag: 'parties',
     summary:
       'Register one person or a household to isolate together. Members may leave out their ' +
@@ -41,6 +45,7 @@ export function registerPartyRoutes(api: ApiRouter, app: AppContext): void {
   api.add({
     method: 'get',
     path: '/parties/:partyId',
+    access: { roles: EVERYONE, sites: partyParam },
     tag: 'parties',
     summary: 'One party with its members (masked) and their current stays',
     params: partyIdParams,
@@ -55,7 +60,8 @@ export function registerPartyRoutes(api: ApiRouter, app: AppContext): void {
       });
       if (!party) throw notFound(`Party ${params.partyId}`, 'partyId');
       const members = (party.get('members') as Person[] | undefined) ?? [];
-      res.json(await presentParty(sequelize, keys, party, members));
+      const audience = audienceOf(currentUser(res)?.role);
+      res.json(await presentParty(sequelize, keys, party, members, audience));
     },
   });
 }

@@ -1,12 +1,24 @@
 import type { AppContext } from '../../context';
+import { currentUser, EVERYONE, siteScopeOf } from '../../http/access';
+import { PLACERS, personParam } from '../../policies/routeScopes';
 import { notFound } from '../../errors';
 import type { ApiRouter } from '../../http/apiRouter';
 import { Person } from '../../models';
 import { personalDataKeys } from '../../personalData/keys';
-import { presentPersons } from '../../presenters/person';
+import { audienceOf, presentPersons } from '../../presenters/person';
+import { personsInSites } from '../../policies/siteScope';
+import { revealPersonalData } from '../../services/revealPersonalData';
+import { serviceContext } from '../serviceContext';
 import { searchPersons } from '../../queries/persons';
 import { BAD_INPUT, NOT_FOUND } from '../common/schemas';
-import { personIdParams, personListSchema, personSchema, personSearchBody } from './schemas';
+import {
+  personIdParams,
+  personListSchema,
+  personSchema,
+  personSearchBody,
+  revealBody,
+  revealSchema,
+} from './schemas';
 
 export function registerPersonRoutes(api: ApiRouter, app: AppContext): void {
   const keys = personalDataKeys(app);
@@ -15,6 +27,7 @@ export function registerPersonRoutes(api: ApiRouter, app: AppContext): void {
   api.add({
     method: 'get',
     path: '/persons/:personId',
+    access: { roles: EVERYONE, sites: personParam },
     tag: 'persons',
     summary: 'One person, ID number and phone masked, with their current stay',
     params: personIdParams,
@@ -26,7 +39,8 @@ export function registerPersonRoutes(api: ApiRouter, app: AppContext): void {
     handler: async ({ params, res }) => {
       const person = await Person.findByPk(params.personId);
       if (!person) throw notFound(`Person ${params.personId}`, 'personId');
-      const [dto] = await presentPersons(sequelize, keys, [person]);
+      const audience = audienceOf(currentUser(res)?.role);
+      const [dto] = await presentPersons(sequelize, keys, [person], audience);
       res.json(dto);
     },
   });
@@ -34,6 +48,7 @@ export function registerPersonRoutes(api: ApiRouter, app: AppContext): void {
   api.add({
     method: 'post',
     path: '/persons/search',
+    access: { roles: PLACERS },
     tag: 'persons',
     summary:
       'Find people by exactly one of: ID number or phone (exact), name (prefix, at most 50). ' +
@@ -44,8 +59,38 @@ export function registerPersonRoutes(api: ApiRouter, app: AppContext): void {
       400: BAD_INPUT,
     },
     handler: async ({ body, res }) => {
-      const people = await searchPersons(sequelize, keys, body);
+      const found = await searchPersons(sequelize, keys, body);
+      // A site manager finds only the people in their own sites, by any criterion.
+      const scope = siteScopeOf(currentUser(res));
+      const inScope = scope
+        ? await personsInSites(
+            found.map((p) => p.id),
+            scope,
+          )
+        : null;
+      const people = inScope ? found.filter((p) => inScope.has(p.id)) : found;
       res.json({ data: await presentPersons(sequelize, keys, people) });
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/persons/:personId/reveal',
+    access: { roles: PLACERS, sites: personParam },
+    tag: 'persons',
+    summary: 'The unmasked ID number and/or phone of one person; every reveal is audited',
+    params: personIdParams,
+    body: revealBody,
+    responses: {
+      200: { description: 'The fields asked for, in clear', schema: revealSchema },
+      400: BAD_INPUT,
+      404: NOT_FOUND,
+    },
+    handler: async ({ params, body, req, res }) => {
+      res.set('Cache-Control', 'no-store');
+      res.json(
+        await revealPersonalData(serviceContext(app, req, res), keys, params.personId, body.fields),
+      );
     },
   });
 }

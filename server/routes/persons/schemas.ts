@@ -1,6 +1,13 @@
 import Joi from 'joi';
 import type { PersonSearchInput } from '../../../shared/dto';
-import { CATEGORIES, PERSON_NEEDS, SEXES, STAY_STATUSES } from '../../../shared/enums';
+import {
+  CATEGORIES,
+  PERSON_NEEDS,
+  REVEALABLE_FIELDS,
+  SEXES,
+  STAY_STATUSES,
+  type RevealableField,
+} from '../../../shared/enums';
 import { readIdNumber } from '../../personalData/idNumberFacts';
 
 /** Longest full name accepted (the column is VARCHAR(120)). */
@@ -73,3 +80,17 @@ export const personSchema = Joi.object({
 });
 
 export const personListSchema = Joi.object({ data: Joi.array().items(personSchema) });
+
+export const revealBody = Joi.object<{ fields: RevealableField[] }>({
+  fields: Joi.array()
+    .items(Joi.string().valid(...REVEALABLE_FIELDS))
+    .min(1)
+    .unique()
+    .required(),
+});
+
+export const revealSchema = Joi.object({
+  personId: Joi.number().integer(),
+  idNumber: Joi.string().allow(null),
+  phone: Joi.string().allow(null),
+});

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context';
+import { PLACERS, partyParam, placementScope } from '../../policies/routeScopes';
 import type { ApiRouter } from '../../http/apiRouter';
 import { presentStay } from '../../presenters/stay';
 import { roomPlaces } from '../../queries/roomPlaces';
@@ -20,6 +21,7 @@ export function registerPlacementRoutes(api: ApiRouter, app: AppContext): void {
     method: 'get',
     path: '/parties/:partyId/suggestions',
     tag: 'placement',
+    access: { roles: PLACERS, sites: partyParam },
     summary: 'The best rooms for a party, each with its score broken down and explained',
     params: partyIdParams,
     query: suggestionsQuery,
@@ -38,6 +40,7 @@ export function registerPlacementRoutes(api: ApiRouter, app: AppContext): void {
     method: 'post',
     path: '/parties/:partyId/placement',
     tag: 'placement',
+    access: { roles: PLACERS, sites: placementScope },
     summary:
       'Place a party in the best room, or in the rooms chosen; queue it on the waiting list when nothing fits',
     params: partyIdParams,

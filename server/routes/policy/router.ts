@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { ADMIN } from '../../http/access';
 import { CATEGORIES, type Category } from '../../../shared/enums';
 import type { CategoryPolicy, PolicyDocument } from '../../../shared/policy';
 import type { AppContext } from '../../context';
@@ -56,6 +57,7 @@ export function registerPolicyRoutes(api: ApiRouter, app: AppContext): void {
     method: 'get',
     path: '/policy',
     tag: 'policy',
+    access: { roles: 'authenticated' },
     summary: 'The policy in force: durations, test days, cleaning time, ceilings, weights',
     responses: { 200: { description: 'Policy', schema: policySchema } },
     handler: async ({ res }) => {
@@ -67,6 +69,7 @@ export function registerPolicyRoutes(api: ApiRouter, app: AppContext): void {
     method: 'put',
     path: '/policy',
     tag: 'policy',
+    access: { roles: ADMIN },
     summary: 'Replace the policy (a new version is kept; the change is audited)',
     body: policySchema,
     responses: {

@@ -1,4 +1,6 @@
 import { today, type AppContext } from '../../context';
+import { ADMIN } from '../../http/access';
+import { siteParam, ROOM_CARE } from '../../policies/routeScopes';
 import { notFound } from '../../errors';
 import type { ApiRouter } from '../../http/apiRouter';
 import { Site } from '../../models';
@@ -30,6 +32,7 @@ export function registerRoomRoutes(api: ApiRouter, app: AppContext): void {
     method: 'get',
     path: '/sites/:siteId/rooms',
     tag: 'rooms',
+    access: { roles: ['admin', 'official', 'site_manager'], sites: siteParam },
     summary: "A site's rooms with today's occupants and board state",
     params: siteIdParams,
     query: roomListQuery,
@@ -54,6 +57,7 @@ export function registerRoomRoutes(api: ApiRouter, app: AppContext): void {
     method: 'post',
     path: '/sites/:siteId/rooms',
     tag: 'rooms',
+    access: { roles: ADMIN },
     summary: 'Create rooms in bulk: floors × rooms per floor, each with the same beds',
     params: siteIdParams,
     body: roomsBulkBody,
@@ -73,6 +77,7 @@ export function registerRoomRoutes(api: ApiRouter, app: AppContext): void {
     method: 'patch',
     path: '/sites/:siteId/rooms/:roomId',
     tag: 'rooms',
+    access: { roles: ADMIN },
     summary: "Change a room's number, floor, beds or features",
     params: roomParams,
     body: roomUpdateBody,
@@ -93,6 +98,7 @@ export function registerRoomRoutes(api: ApiRouter, app: AppContext): void {
       method: 'post',
       path: `/sites/:siteId/rooms/:roomId/${action}`,
       tag: 'rooms',
+      access: ROOM_CARE,
       summary,
       params: roomParams,
       responses: {
@@ -120,6 +126,7 @@ export function registerRoomRoutes(api: ApiRouter, app: AppContext): void {
     method: 'post',
     path: '/sites/:siteId/rooms/:roomId/out-of-service',
     tag: 'rooms',
+    access: ROOM_CARE,
     summary: 'Take a room out of service (refused while a current or future stay holds it)',
     params: roomParams,
     body: reasonBody,

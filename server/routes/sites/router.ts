@@ -1,4 +1,6 @@
 import { today, type AppContext } from '../../context';
+import { ADMIN, EVERYONE, siteScopeOf, currentUser } from '../../http/access';
+import { siteParam } from '../../policies/routeScopes';
 import { notFound } from '../../errors';
 import type { ApiRouter } from '../../http/apiRouter';
 import { presentSite, presentSiteWithOccupancy } from '../../presenters/site';
@@ -25,12 +27,18 @@ export function registerSiteRoutes(api: ApiRouter, app: AppContext): void {
     method: 'get',
     path: '/sites',
     tag: 'sites',
+    access: { roles: EVERYONE },
     summary: "List sites with today's beds, occupied, free and utilization",
     query: siteListQuery,
     responses: { 200: { description: 'Sites and totals', schema: siteListSchema }, 400: BAD_INPUT },
     handler: async ({ query, res }) => {
       const day = today(app);
-      const rows = await listSitesWithOccupancy(app.db.sequelize, day, query);
+      // A site manager lists only their own sites.
+      const scope = siteScopeOf(currentUser(res));
+      const rows = await listSitesWithOccupancy(app.db.sequelize, day, {
+        ...query,
+        ...(scope ? { ids: scope } : {}),
+      });
       res.json({
         date: day,
         data: rows.map((r) => presentSiteWithOccupancy(r.site, r.occupancy)),
@@ -43,6 +51,7 @@ export function registerSiteRoutes(api: ApiRouter, app: AppContext): void {
     method: 'get',
     path: '/sites/:siteId',
     tag: 'sites',
+    access: { roles: EVERYONE, sites: siteParam },
     summary: "One site with today's occupancy",
     params: siteIdParams,
     responses: {
@@ -63,6 +72,7 @@ export function registerSiteRoutes(api: ApiRouter, app: AppContext): void {
     method: 'post',
     path: '/sites',
     tag: 'sites',
+    access: { roles: ADMIN },
     summary: 'Register a site',
     body: siteCreateBody,
     responses: {
@@ -80,6 +90,7 @@ export function registerSiteRoutes(api: ApiRouter, app: AppContext): void {
     method: 'patch',
     path: '/sites/:siteId',
     tag: 'sites',
+    access: { roles: ADMIN },
     summary: "Change a site's name, address, location, kind, categories or contact",
     params: siteIdParams,
     body: siteUpdateBody,
@@ -106,6 +117,7 @@ export function registerSiteRoutes(api: ApiRouter, app: AppContext): void {
       method: 'post',
       path: `/sites/:siteId/${action}`,
       tag: 'sites',
+      access: { roles: ['admin', 'official'] },
       summary,
       params: siteIdParams,
       body: optionalReasonBody,

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context';
+import { PLACERS, STAY_CARE, moveScope } from '../../policies/routeScopes';
 import type { ApiRouter } from '../../http/apiRouter';
 import type { Stay } from '../../models';
 import { presentStay } from '../../presenters/stay';
@@ -31,6 +32,7 @@ export function registerStayRoutes(api: ApiRouter, app: AppContext): void {
     method: 'post',
     path: '/stays/:stayId/check-in',
     tag: 'stays',
+    access: STAY_CARE,
     summary: 'Check in a reserved or in-transit stay whose entry day has come',
     params: stayIdParams,
     responses: STAY_RESPONSES,
@@ -44,6 +46,7 @@ export function registerStayRoutes(api: ApiRouter, app: AppContext): void {
     method: 'post',
     path: '/stays/:stayId/release',
     tag: 'stays',
+    access: STAY_CARE,
     summary:
       'Release a checked-in person today (early releases need a reason); the room goes to cleaning',
     params: stayIdParams,
@@ -59,6 +62,7 @@ export function registerStayRoutes(api: ApiRouter, app: AppContext): void {
     method: 'post',
     path: '/stays/:stayId/extend',
     tag: 'stays',
+    access: STAY_CARE,
     summary: 'Move the planned release later, with a reason',
     params: stayIdParams,
     body: extendBody,
@@ -73,6 +77,7 @@ export function registerStayRoutes(api: ApiRouter, app: AppContext): void {
     method: 'post',
     path: '/stays/:stayId/cancel',
     tag: 'stays',
+    access: STAY_CARE,
     summary: 'Cancel a reservation nobody has moved into yet',
     params: stayIdParams,
     body: cancelBody,
@@ -87,6 +92,7 @@ export function registerStayRoutes(api: ApiRouter, app: AppContext): void {
     method: 'post',
     path: '/parties/:partyId/move',
     tag: 'stays',
+    access: { roles: PLACERS, sites: moveScope },
     summary: "Move a party's current stays to other rooms, atomically",
     params: partyIdParams,
     body: moveBody,

@@ -19,6 +19,7 @@ export function registerWaitingListRoutes(api: ApiRouter, app: AppContext): void
     method: 'get',
     path: '/waiting-list',
     tag: 'placement',
+    access: { roles: ['admin', 'official', 'site_manager'] },
     summary: 'Parties waiting for a room, in the order they will be placed, with waiting times',
     responses: { 200: { description: 'The waiting list', schema: waitingListSchema } },
     handler: async ({ res }) => {

@@ -1,0 +1,421 @@
+/**
+ * `npm run bench:place` — placements per second and latency on MariaDB (issue 3, "Speed").
+ *
+ * One load generator (autocannon, in this process) drives three targets over HTTP, each in its
+ * own server process, at concurrency 1, 16 and 64:
+ *   floor   bench/floorServer.ts: a bare Express route, one mysql2 transaction (lock the room
+ *           row, count overlapping stays, insert the stay), nothing else;
+ *   chosen  Haven (bench/havenServer.ts): POST /api/parties/:id/placement { roomIds: [room] };
+ *   auto    Haven: POST /api/parties/:id/placement {} (the engine picks the room).
+ * Every request places a different single-person party (and, for floor and chosen, into a
+ * different room). Before each target × concurrency the database is put back to the same state:
+ * the city (20 active sites × 10 floors × 25 single rooms, 2,500 one-person parties) stays, every
+ * stay, test, waiting entry and audit event goes. After each run the invariant checker runs.
+ *
+ * Environment: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/haven_bench; MariaDB or
+ * MySQL only), BENCH_AMOUNT (requests per run, default 2000), BENCH_CPU_PROF=1 (Haven writes a
+ * .cpuprofile into /tmp/haven-bench-prof when it stops).
+ */
+import fs from 'node:fs';
+import autocannon from 'autocannon';
+import type { Sequelize } from 'sequelize';
+import { openDatabase } from '../server/db/database';
+import { dialectOf } from '../server/db/sequelize';
+import { checkInvariants } from '../server/invariants/check';
+import { configureLogger } from '../server/logging/logger';
+import { bulkInsert, IdSequence, type Row } from '../seeders/bulkInsert';
+import { addDays } from '../shared/dates';
+import { DEFAULT_POLICY } from '../shared/policy';
+import {
+  ensureBenchUser,
+  ensureMysqlDatabase,
+  fmt,
+  login,
+  NOW,
+  percentile,
+  startServer,
+  table,
+  TODAY,
+  type Server,
+} from './lib';
+
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/haven_bench';
+const AMOUNT = Number(process.env.BENCH_AMOUNT ?? 2000);
+const LEVELS = [1, 16, 64];
+const WARM_UP = 300;
+const SITES = 20;
+const FLOORS = 10;
+const ROOMS_PER_FLOOR = 25;
+const PARTIES = AMOUNT + 500;
+/** Close contacts exposed yesterday: in quarantine from today for 14 nights. */
+const EXPOSURE = addDays(TODAY, -1);
+const RELEASE = addDays(EXPOSURE, DEFAULT_POLICY.categories.close_contact.quarantineDays);
+
+type Target = 'floor' | 'chosen' | 'auto';
+const TARGETS: Target[] = ['floor', 'chosen', 'auto'];
+
+interface City {
+  /** Room ids in the order requests take them: round-robin over sites, then over floors. */
+  roomOrder: number[];
+  parties: { partyId: number; personId: number }[];
+}
+
+interface RunResult {
+  target: Target;
+  connections: number;
+  requests: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  statuses: Map<number, number>;
+  errors: number;
+  findings: number;
+  stays: number;
+  waiting: number;
+}
+
+const DISTRICTS = JSON.parse(
+  fs.readFileSync(new URL('../seeders/data/zhengzhou-districts.json', import.meta.url), 'utf8'),
+) as { districts: { code: string; lat: number; lng: number }[] };
+
+/** The bench city: written once per run of the bench, in a few multi-row inserts. */
+async function seedCity(sequelize: Sequelize): Promise<City> {
+  const districts = DISTRICTS.districts;
+  const ids = {
+    sites: await IdSequence.after(sequelize, 'sites'),
+    rooms: await IdSequence.after(sequelize, 'rooms'),
+    persons: await IdSequence.after(sequelize, 'persons'),
+    parties: await IdSequence.after(sequelize, 'parties'),
+  };
+  const sites: Row[] = [];
+  const rooms: Row[] = [];
+  const grid: number[][][] = [];
+  for (let s = 0; s < SITES; s++) {
+    const d = districts[s % districts.length];
+    const siteId = ids.sites.next();
+    sites.push({
+      id: siteId,
+      code: `BENCH-${String(s + 1).padStart(2, '0')}`,
+      name: `Bench site ${s + 1}`,
+      district: d.code,
+      address: `Bench road ${s + 1}`,
+      latitude: d.lat + 0.01 * Math.floor(s / districts.length),
+      longitude: d.lng + 0.01 * Math.floor(s / districts.length),
+      kind: 'hotel',
+      status: 'active',
+      acceptedCategories: JSON.stringify([
+        'close_contact',
+        'secondary_contact',
+        'inbound_traveller',
+        'high_risk_arrival',
+      ]),
+      contactName: null,
+      contactPhone: null,
+      activationLeadHours: null,
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    grid.push([]);
+    for (let f = 1; f <= FLOORS; f++) {
+      grid[s].push([]);
+      for (let r = 1; r <= ROOMS_PER_FLOOR; r++) {
+        const id = ids.rooms.next();
+        grid[s][f - 1].push(id);
+        rooms.push({
+          id,
+          siteId,
+          number: `${f}${String(r).padStart(2, '0')}`,
+          floor: f,
+          beds: 1,
+          accessible: false,
+          family: false,
+          status: 'available',
+          statusChangedAt: NOW,
+          version: 0,
+          createdAt: NOW,
+          updatedAt: NOW,
+        });
+      }
+    }
+  }
+  const persons: Row[] = [];
+  const parties: Row[] = [];
+  const members: Row[] = [];
+  const city: City = { roomOrder: [], parties: [] };
+  for (let k = 0; k < PARTIES; k++) {
+    const d = districts[k % districts.length];
+    const personId = ids.persons.next();
+    const partyId = ids.parties.next();
+    persons.push({
+      id: personId,
+      fullName: `Bench person ${k + 1}`,
+      idNumberCipher: null,
+      idNumberHash: null,
+      phoneCipher: null,
+      phoneHash: null,
+      sex: k % 2 ? 'male' : 'female',
+      birthYear: 1960 + (k % 50),
+      category: 'close_contact',
+      exposureDate: EXPOSURE,
+      originDistrict: d.code,
+      originLatitude: d.lat + ((k % 7) - 3) * 0.005,
+      originLongitude: d.lng + ((k % 5) - 2) * 0.005,
+      needs: '[]',
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    parties.push({
+      id: partyId,
+      category: 'close_contact',
+      shareRoom: false,
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    members.push({ partyId, personId });
+    city.parties.push({ partyId, personId });
+    // Consecutive requests go to different sites and floors (a chosen placement locks its floor).
+    const j = Math.floor(k / SITES);
+    city.roomOrder.push(grid[k % SITES][j % FLOORS][Math.floor(j / FLOORS) % ROOMS_PER_FLOOR]);
+  }
+  await bulkInsert(sequelize, 'sites', sites);
+  await bulkInsert(sequelize, 'rooms', rooms);
+  await bulkInsert(sequelize, 'persons', persons);
+  await bulkInsert(sequelize, 'parties', parties);
+  await bulkInsert(sequelize, 'party_members', members);
+  return city;
+}
+
+/** The same starting state for every run: the city with nobody placed or waiting. */
+async function resetState(sequelize: Sequelize): Promise<void> {
+  for (const sql of [
+    'DELETE FROM tests',
+    'DELETE FROM stays',
+    'DELETE FROM waiting_entries',
+    'DELETE FROM audit_events',
+    'UPDATE rooms SET version = 0',
+  ]) {
+    await sequelize.query(sql);
+  }
+}
+
+async function count(sequelize: Sequelize, sql: string): Promise<number> {
+  const [rows] = await sequelize.query(sql);
+  return Number((rows as { n: number | string }[])[0].n);
+}
+
+/** One autocannon run: `amount` requests, each built for the next party by `request(k)`. */
+async function load(
+  base: string,
+  connections: number,
+  amount: number,
+  headers: Record<string, string>,
+  request: (k: number) => { path: string; body: object },
+): Promise<{
+  seconds: number;
+  latencies: number[];
+  statuses: Map<number, number>;
+  errors: number;
+}> {
+  let next = 0;
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  // autocannon reports its end on a 1-second tick: time the run to its last response instead.
+  const started = process.hrtime.bigint();
+  let last = started;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections,
+        amount,
+        timeout: 120,
+        headers: { 'content-type': 'application/json', ...headers },
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req) => {
+              const { path, body } = request(next++);
+              return { ...req, path, body: JSON.stringify(body) };
+            },
+          },
+        ],
+      },
+      (error, res) => (error ? reject(error) : resolve(res)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      last = process.hrtime.bigint();
+      latencies.push(responseTime);
+      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+    });
+  });
+  const seconds = Number(last - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  return { seconds, latencies, statuses, errors: result.errors + result.timeouts };
+}
+
+async function run(
+  sequelize: Sequelize,
+  servers: { floor: Server; haven: Server },
+  token: string,
+  city: City,
+  target: Target,
+  connections: number,
+  amount: number,
+): Promise<RunResult> {
+  await resetState(sequelize);
+  const bearer = { authorization: `Bearer ${token}` };
+  const requestOf = (k: number) => {
+    const { partyId, personId } = city.parties[k];
+    const roomId = city.roomOrder[k];
+    if (target === 'floor')
+      return { path: '/floor/placement', body: { partyId, personId, roomId } };
+    return {
+      path: `/api/parties/${partyId}/placement`,
+      body: target === 'chosen' ? { roomIds: [roomId] } : {},
+    };
+  };
+  const base = target === 'floor' ? servers.floor.base : servers.haven.base;
+  const out = await load(base, connections, amount, target === 'floor' ? {} : bearer, requestOf);
+  const findings = await checkInvariants(sequelize, { cleaningNights: 1 });
+  for (const f of findings.slice(0, 5)) console.log(`    finding: ${f.rule}: ${f.detail}`);
+  const done = out.latencies.length;
+  return {
+    target,
+    connections,
+    requests: done,
+    seconds: out.seconds,
+    perSecond: done / out.seconds,
+    p50: percentile(out.latencies, 50),
+    p99: percentile(out.latencies, 99),
+    statuses: out.statuses,
+    errors: out.errors,
+    findings: findings.length,
+    stays: await count(sequelize, 'SELECT COUNT(*) AS n FROM stays'),
+    waiting: await count(
+      sequelize,
+      "SELECT COUNT(*) AS n FROM waiting_entries WHERE status = 'waiting'",
+    ),
+  };
+}
+
+function statusText(statuses: Map<number, number>): string {
+  return [...statuses.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([code, n]) => `${code}×${n}`)
+    .join(' ');
+}
+
+const non2xx = (r: RunResult) =>
+  [...r.statuses.entries()]
+    .filter(([code]) => code < 200 || code > 299)
+    .reduce((n, [, c]) => n + c, 0);
+
+async function main(): Promise<void> {
+  if (dialectOf(DATABASE_URL) !== 'mysql')
+    throw new Error('bench:place measures MariaDB/MySQL only');
+  configureLogger({ level: 'error', json: false });
+  const started = Date.now();
+  await ensureMysqlDatabase(DATABASE_URL);
+  const db = await openDatabase(DATABASE_URL, { quietMigrations: true });
+  await db.sequelize.getQueryInterface().dropAllTables();
+  await db.migrate();
+  const city = await seedCity(db.sequelize);
+  await ensureBenchUser(db.sequelize);
+  console.log(
+    `bench:place on ${DATABASE_URL.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}: ${SITES} sites × ${FLOORS} floors × ` +
+      `${ROOMS_PER_FLOOR} single rooms, ${PARTIES} one-person parties, ${AMOUNT} requests per run`,
+  );
+
+  const profDir = '/tmp/haven-bench-prof';
+  const nodeFlags =
+    process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
+  const haven = await startServer('havenServer.ts', [DATABASE_URL, NOW.toISOString()], {
+    logFile: '/tmp/haven-bench-haven.log',
+    nodeFlags,
+  });
+  const floor = await startServer('floorServer.ts', [DATABASE_URL, TODAY, RELEASE], {
+    logFile: '/tmp/haven-bench-floor.log',
+  });
+  const servers = { floor, haven };
+  const results: RunResult[] = [];
+  try {
+    const token = await login(haven.base);
+    // Warm-up (JIT, connection pools, buffer pool), not recorded.
+    for (const target of TARGETS) {
+      await run(db.sequelize, servers, token, city, target, 8, WARM_UP);
+    }
+    for (const connections of LEVELS) {
+      for (const target of TARGETS) {
+        const r = await run(db.sequelize, servers, token, city, target, connections, AMOUNT);
+        results.push(r);
+        console.log(
+          `${target.padEnd(6)} c=${String(connections).padStart(2)}: ${fmt(r.perSecond)} req/s, ` +
+            `p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, ${r.requests} responses in ${fmt(r.seconds, 2)} s: ` +
+            `${statusText(r.statuses)}${r.errors ? `, ${r.errors} errors/timeouts` : ''}; ` +
+            `stays ${r.stays}, waiting ${r.waiting}, invariant findings ${r.findings}`,
+        );
+      }
+    }
+  } finally {
+    await haven.stop();
+    await floor.stop();
+    await db.close();
+  }
+
+  console.log('');
+  console.log(
+    table(
+      [
+        'target',
+        'concurrency',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        '201',
+        '202',
+        '409',
+        '5xx',
+        'non-2xx',
+        'invariant findings',
+      ],
+      results.map((r) => {
+        const five = [...r.statuses.entries()]
+          .filter(([c]) => c >= 500)
+          .reduce((n, [, c]) => n + c, 0);
+        return [
+          r.target,
+          r.connections,
+          fmt(r.perSecond),
+          fmt(r.p50),
+          fmt(r.p99),
+          r.statuses.get(201) ?? 0,
+          r.statuses.get(202) ?? 0,
+          r.statuses.get(409) ?? 0,
+          five,
+          non2xx(r) + r.errors,
+          r.findings,
+        ];
+      }),
+      [false, true, true, true, true, true, true, true, true, true, true],
+    ),
+  );
+  const at16 = (t: Target) => results.find((r) => r.target === t && r.connections === 16)!;
+  const floor16 = at16('floor').perSecond;
+  const ratio = (t: Target, goal: number) => {
+    const value = at16(t).perSecond / floor16;
+    return `${t}/floor at concurrency 16: ${value.toFixed(2)}× (target ≥ ${goal}×): ${value >= goal ? 'MET' : 'MISSED'}`;
+  };
+  console.log('');
+  console.log(ratio('chosen', 0.5));
+  console.log(ratio('auto', 0.25));
+  const bad = results.filter(
+    (r) => r.findings > 0 || r.errors > 0 || (r.statuses.get(500) ?? 0) > 0,
+  );
+  console.log(
+    `\n${bad.length ? `${bad.length} run(s) had findings or errors` : 'No invariant findings, no errors'}; ${((Date.now() - started) / 1000).toFixed(0)} s in all`,
+  );
+  if (bad.length) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,47 @@
+/**
+ * Which sites a target belongs to, for the site-manager scope of route access rules. Each is one
+ * small query; a target that does not exist resolves to null (the handler answers 404).
+ */
+import { Op, QueryTypes } from 'sequelize';
+import { CURRENT_STAY_STATUSES } from '../../shared/enums';
+import { Room, Stay } from '../models';
+
+export async function sitesOfRooms(roomIds: readonly number[]): Promise<number[] | null> {
+  if (roomIds.length === 0) return null;
+  const rooms = await Room.findAll({ attributes: ['siteId'], where: { id: [...roomIds] } });
+  return rooms.length ? [...new Set(rooms.map((r) => r.siteId))] : null;
+}
+
+export async function sitesOfStay(stayId: number): Promise<number[] | null> {
+  const stay = await Stay.findByPk(stayId, { attributes: ['roomId'] });
+  return stay ? sitesOfRooms([stay.roomId]) : null;
+}
+
+async function sitesOfCurrentStays(where: { partyId?: number; personId?: number }) {
+  const stays = await Stay.findAll({
+    attributes: ['roomId'],
+    where: { ...where, status: { [Op.in]: [...CURRENT_STAY_STATUSES] } },
+  });
+  return sitesOfRooms(stays.map((s) => s.roomId));
+}
+
+/** Where the party is now; null while it is not placed (intake, waiting list). */
+export const sitesOfParty = (partyId: number) => sitesOfCurrentStays({ partyId });
+
+/** Where the person is now; null while they are not placed. */
+export const sitesOfPerson = (personId: number) => sitesOfCurrentStays({ personId });
+
+/** Persons (of a list) with a current stay in one of the sites: a site manager's search scope. */
+export async function personsInSites(
+  personIds: readonly number[],
+  siteIds: readonly number[],
+): Promise<Set<number>> {
+  if (personIds.length === 0 || siteIds.length === 0) return new Set();
+  const rows = await Stay.sequelize!.query<{ personId: number }>(
+    `SELECT st.personId AS personId FROM stays st JOIN rooms r ON r.id = st.roomId
+     WHERE st.personId IN (:personIds) AND r.siteId IN (:siteIds)
+       AND st.status IN ('reserved', 'in_transit', 'checked_in')`,
+    { type: QueryTypes.SELECT, replacements: { personIds: [...personIds], siteIds: [...siteIds] } },
+  );
+  return new Set(rows.map((r) => Number(r.personId)));
+}
