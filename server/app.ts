@@ -60,9 +60,9 @@ export function createApp(ctx: AppContext, options: { clientDist?: string | null
   if (ctx.config.trustProxy) app.set('trust proxy', trustProxySetting(ctx.config.trustProxy));
   app.use(requestId);
   app.use(accessLog);
-  app.use(authenticate(ctx));
   app.use(securityHeaders());
   app.use('/api', corsPolicy(ctx.config));
+  app.use(authenticate(ctx));
 
   const api = createApiRouter(ctx);
   const openapi = buildOpenApi(api.routes, { title: 'Haven API', version: '0.1.0' });

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createApp, CLIENT_DIST } from './app';
+import { closeAuthStores } from './auth/stores';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { configureLogger, getLogger } from './logging/logger';
@@ -96,7 +97,7 @@ async function main() {
     log.info(`${signal} received: closing`);
     // Stop accepting, let in-flight requests finish, then release the database.
     server.close(() => {
-      db.close().then(
+      Promise.all([db.close(), closeAuthStores()]).then(
         () => process.exit(0),
         () => process.exit(1),
       );

@@ -21,14 +21,24 @@ function run(env: Record<string, string>) {
 describe('npm start', function () {
   this.timeout(120_000);
   let dir: string;
+  const children: ReturnType<typeof run>[] = [];
+  const start = (env: Record<string, string>) => {
+    const child = run(env);
+    children.push(child);
+    return child;
+  };
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-start-'));
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => {
+    // A failed assertion must not leave a server running.
+    for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('serves the demo city on an empty database and exits cleanly on SIGTERM', async () => {
-    const child = run({ PORT: '0', DATABASE_URL: `sqlite:${path.join(dir, 'haven.sqlite')}` });
+    const child = start({ PORT: '0', DATABASE_URL: `sqlite:${path.join(dir, 'haven.sqlite')}` });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
@@ -70,7 +80,7 @@ describe('npm start', function () {
   });
 
   it('stops with one line naming a bad variable', async () => {
-    const child = run({ PORT: 'eighty', DATABASE_URL: `sqlite:${path.join(dir, 'x.sqlite')}` });
+    const child = start({ PORT: 'eighty', DATABASE_URL: `sqlite:${path.join(dir, 'x.sqlite')}` });
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

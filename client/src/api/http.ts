@@ -1,7 +1,8 @@
 /**
  * The one way the dashboard calls the API: JSON in, JSON out, and every failure (a problem
  * document, any other error status, an unreadable body, no connection) turned into an ApiError
- * that carries the problem's title, detail and per-field errors for the UI to show.
+ * that carries the problem's title, detail and per-field errors for the UI to show. A 401 is also
+ * reported to the `onUnauthorized` listeners: the session ended, whichever call noticed it.
  */
 import type { ProblemDto, ProblemFieldError } from '../../../shared/dto';
 
@@ -17,8 +18,10 @@ export class ApiError extends Error {
   readonly errors: readonly ProblemFieldError[];
   /** The server's request id, to quote when reporting the problem. */
   readonly requestId: string | undefined;
+  /** Seconds from the Retry-After header (429, 503), when the server sent one. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(problem: ProblemDto, options?: { cause?: unknown }) {
+  constructor(problem: ProblemDto, options?: { cause?: unknown; retryAfterSeconds?: number }) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title, options);
     this.name = 'ApiError';
     this.type = problem.type;
@@ -27,7 +30,27 @@ export class ApiError extends Error {
     this.detail = problem.detail;
     this.errors = problem.errors ?? [];
     this.requestId = problem.requestId;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
+}
+
+/** HTTP status of "no valid session". */
+export const UNAUTHORIZED = 401;
+
+type UnauthorizedListener = (error: ApiError) => void;
+
+/** Who hears about a 401 (the auth provider); the only module state of the API layer. */
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/**
+ * Calls `listener` whenever an API call is refused with 401 (the session expired, was revoked, or
+ * the user was disabled). Returns the function that removes the listener.
+ */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => {
+    unauthorizedListeners.delete(listener);
+  };
 }
 
 export interface RequestOptions {
@@ -35,6 +58,11 @@ export interface RequestOptions {
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * Whether a 401 answer is reported to the `onUnauthorized` listeners (default true). False for
+   * the sign-in calls, whose 401 means "wrong password" or "not signed in yet", not "session ended".
+   */
+  reportUnauthorized?: boolean;
 }
 
 /**
@@ -42,7 +70,7 @@ export interface RequestOptions {
  * not validated at run time). Rejects with an ApiError, or with the AbortError if `signal` aborts.
  */
 export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal } = options;
+  const { method = 'GET', body, signal, reportUnauthorized = true } = options;
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
@@ -70,7 +98,13 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
   const requestId = response.headers.get('X-Request-Id') ?? undefined;
   const text = await response.text();
 
-  if (!response.ok) throw errorFromResponse(method, path, response, text, requestId);
+  if (!response.ok) {
+    const error = errorFromResponse(method, path, response, text, requestId);
+    if (error.status === UNAUTHORIZED && reportUnauthorized && !signal?.aborted) {
+      for (const listener of [...unauthorizedListeners]) listener(error);
+    }
+    throw error;
+  }
   if (text === '') return undefined as T;
   try {
     return JSON.parse(text) as T;
@@ -98,25 +132,45 @@ function errorFromResponse(
   text: string,
   requestId: string | undefined,
 ): ApiError {
+  const retryAfterSeconds = readRetryAfter(response.headers.get('Retry-After'));
   const problem = readProblem(parseJson(text));
-  if (problem) return new ApiError({ ...problem, requestId: problem.requestId ?? requestId });
+  if (problem) {
+    return new ApiError(
+      { ...problem, requestId: problem.requestId ?? requestId },
+      { retryAfterSeconds },
+    );
+  }
   if (GATEWAY_STATUSES.has(response.status)) {
-    return new ApiError({
-      type: 'about:blank',
-      title: 'The Haven server is not answering',
-      status: response.status,
-      detail: `${method} ${path} got ${response.status} from a proxy in front of the server. It may be restarting; retry in a moment.`,
-      requestId,
-    });
+    return new ApiError(
+      {
+        type: 'about:blank',
+        title: 'The Haven server is not answering',
+        status: response.status,
+        detail: `${method} ${path} got ${response.status} from a proxy in front of the server. It may be restarting; retry in a moment.`,
+        requestId,
+      },
+      { retryAfterSeconds },
+    );
   }
   const reason = response.statusText ? ` ${response.statusText}` : '';
-  return new ApiError({
-    type: 'about:blank',
-    title: `Request failed (${response.status}${reason})`,
-    status: response.status,
-    detail: `The server answered ${response.status} to ${method} ${path}.`,
-    requestId,
-  });
+  return new ApiError(
+    {
+      type: 'about:blank',
+      title: `Request failed (${response.status}${reason})`,
+      status: response.status,
+      detail: `The server answered ${response.status} to ${method} ${path}.`,
+      requestId,
+    },
+    { retryAfterSeconds },
+  );
+}
+
+/** Retry-After as seconds: a number of seconds or an HTTP date (RFC 9110 §10.2.3). */
+function readRetryAfter(value: string | null): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 function parseJson(text: string): unknown {
