@@ -1,7 +1,37 @@
+import { useEffect, useRef } from 'react';
+import { AuthProvider } from './auth/AuthProvider';
+import { useAuth } from './auth/authContext';
+import { HeaderUser } from './auth/HeaderUser';
+import { SessionCheck } from './auth/SessionCheck';
+import { SignInPage } from './auth/SignInPage';
 import { SitesPage } from './sites/SitesPage';
 
-/** The application shell: the Haven header and, for now, the one view (sites and occupancy). */
+/** The application: the signed-in state around the shell. */
 export function App() {
+  return (
+    <AuthProvider>
+      <Shell />
+    </AuthProvider>
+  );
+}
+
+/**
+ * The Haven header and one view: the session check, the sign-in page, or (for every role, until
+ * role-based navigation arrives) sites and occupancy, which the API filters to a site manager's
+ * own sites.
+ */
+function Shell() {
+  const { state, user } = useAuth();
+  const mainRef = useRef<HTMLElement>(null);
+  const userId = user?.id ?? null;
+
+  // After signing in the form is gone and focus with it: start keyboard users at the content.
+  useEffect(() => {
+    if (userId === null) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body) mainRef.current?.focus();
+  }, [userId]);
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -13,10 +43,18 @@ export function App() {
           <p className="app-header__subtitle">
             Quarantine site allocation · <span lang="zh-CN">集中隔离点调配</span>
           </p>
+          {user && <HeaderUser user={user} />}
         </div>
       </header>
-      <main id="main" className="app-main" tabIndex={-1}>
-        <SitesPage />
+      <main id="main" className="app-main" tabIndex={-1} ref={mainRef}>
+        {state.status === 'checking' ? (
+          <SessionCheck />
+        ) : state.status === 'signed-out' ? (
+          <SignInPage notice={state.notice} />
+        ) : (
+          // Keyed by user: the next user to sign in never sees the previous one's list.
+          <SitesPage key={state.user.id} />
+        )}
       </main>
     </>
   );
