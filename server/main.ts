@@ -13,6 +13,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { configureLogger, getLogger } from './logging/logger';
 import { keysFromConfig } from './personalData/keys';
+import { attachRealtime } from './realtime/server';
 import { dateInZone } from '../shared/dates';
 
 const log = getLogger('app');
@@ -72,8 +73,11 @@ async function main() {
   const seeded = await seedIfEmpty(db, config);
   await buildClientIfMissing();
 
-  const app = createApp({ config, db, now: () => new Date() });
+  const ctx = { config, db, now: () => new Date() };
+  const app = createApp(ctx);
   const server = http.createServer(app);
+  // Socket.IO on the same port: live occupancy (REDIS_URL: shared with every other process).
+  const realtime = attachRealtime(server, ctx);
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -96,6 +100,7 @@ async function main() {
     stopping = true;
     log.info(`${signal} received: closing`);
     // Stop accepting, let in-flight requests finish, then release the database.
+    void realtime.close();
     server.close(() => {
       Promise.all([db.close(), closeAuthStores()]).then(
         () => process.exit(0),

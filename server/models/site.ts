@@ -29,6 +29,8 @@ export class Site extends Model<InferAttributes<Site>, InferCreationAttributes<S
   declare contactName: string | null;
   declare contactPhone: string | null;
   declare activationLeadHours: number | null;
+  /** Grows by one with every committed change to the site's occupancy (issue 5). */
+  declare occupancyVersion: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -53,6 +55,7 @@ export class Site extends Model<InferAttributes<Site>, InferCreationAttributes<S
         contactName: { type: DataTypes.STRING(120), allowNull: true },
         contactPhone: { type: DataTypes.STRING(32), allowNull: true },
         activationLeadHours: { type: DataTypes.INTEGER, allowNull: true },
+        occupancyVersion: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),
       },

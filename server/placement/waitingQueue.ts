@@ -65,9 +65,15 @@ export async function queueParty(
   );
 }
 
-export async function markPlaced(transaction: Transaction, partyId: number, now: Date) {
-  await WaitingEntry.update(
+/** Resolves the party's waiting entry, if any; true when it was waiting. */
+export async function markPlaced(
+  transaction: Transaction,
+  partyId: number,
+  now: Date,
+): Promise<boolean> {
+  const [resolved] = await WaitingEntry.update(
     { status: 'placed', resolvedAt: now },
     { where: { partyId, status: 'waiting' }, transaction },
   );
+  return resolved > 0;
 }

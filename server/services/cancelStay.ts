@@ -1,4 +1,6 @@
 import { inTransaction } from '../db/transaction';
+import { emitAfterCommit } from '../events/bus';
+import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import type { Stay } from '../models';
 import { lockStay, requireStatus } from '../placement/stayLocks';
 import { recordAudit } from './audit';
@@ -12,7 +14,7 @@ export async function cancelStay(
   input: { reason: string },
 ): Promise<Stay> {
   const stay = await inTransaction(ctx.sequelize, async (transaction) => {
-    const { stay } = await lockStay(transaction, stayId);
+    const { stay, room } = await lockStay(transaction, stayId);
     requireStatus(stay, ['reserved', 'in_transit'], 'cancel (a checked-in stay is released)');
     const before = { status: stay.status };
     await stay.update(
@@ -25,6 +27,17 @@ export async function cancelStay(
       action: 'cancel',
       before,
       after: { status: stay.status, reason: input.reason },
+    });
+    const sites = await bumpOccupancyVersions(transaction, [room.siteId]);
+    emitAfterCommit(transaction, {
+      name: 'stay.changed',
+      payload: {
+        action: 'cancel',
+        partyId: stay.partyId,
+        stayIds: [stay.id],
+        status: stay.status,
+        sites,
+      },
     });
     return stay;
   });

@@ -5,7 +5,10 @@
  */
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { RoomStatus } from '../../shared/enums';
+import type { RoomAction } from '../../shared/events';
 import { inTransaction } from '../db/transaction';
+import { emitAfterCommit } from '../events/bus';
+import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import { conflict, notFound } from '../errors';
 import { Room } from '../models';
 import { bumpRoomVersions, lockRooms } from '../placement/snapshot';
@@ -19,7 +22,7 @@ async function changeStatus(
   ctx: ServiceContext,
   ids: RoomIds,
   change: {
-    action: string;
+    action: RoomAction;
     from: readonly RoomStatus[];
     to: RoomStatus;
     reason?: string;
@@ -47,6 +50,17 @@ async function changeStatus(
       action: change.action,
       before,
       after: { status: room.status, ...(change.reason ? { reason: change.reason } : {}) },
+    });
+    const sites = await bumpOccupancyVersions(transaction, [room.siteId]);
+    emitAfterCommit(transaction, {
+      name: 'room.changed',
+      payload: {
+        action: change.action,
+        siteId: room.siteId,
+        roomIds: [room.id],
+        status: room.status,
+        sites,
+      },
     });
     return room;
   });

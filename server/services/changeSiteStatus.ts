@@ -6,6 +6,8 @@
 import { QueryTypes } from 'sequelize';
 import type { SiteStatus } from '../../shared/enums';
 import { inTransaction } from '../db/transaction';
+import { emitAfterCommit } from '../events/bus';
+import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import { conflict, notFound } from '../errors';
 import { Site } from '../models';
 import { recordAudit } from './audit';
@@ -61,6 +63,12 @@ export async function changeSiteStatus(
       action,
       before,
       after: { status: to, ...(input.reason ? { reason: input.reason } : {}) },
+    });
+    // Status is part of what dashboards show with the totals: it gets a new version too.
+    const sites = await bumpOccupancyVersions(transaction, [site.id]);
+    emitAfterCommit(transaction, {
+      name: 'site.changed',
+      payload: { action, siteId: site.id, status: to, sites },
     });
     return site;
   });

@@ -1,4 +1,6 @@
 import { inTransaction } from '../db/transaction';
+import { emitAfterCommit } from '../events/bus';
+import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import { conflict } from '../errors';
 import type { Stay } from '../models';
 import { lockStay, requireStatus } from '../placement/stayLocks';
@@ -8,7 +10,7 @@ import type { ServiceContext } from './context';
 /** The person has arrived: a reserved or in-transit stay whose entry day has come is checked in. */
 export async function checkInStay(ctx: ServiceContext, stayId: number): Promise<Stay> {
   return inTransaction(ctx.sequelize, async (transaction) => {
-    const { stay } = await lockStay(transaction, stayId);
+    const { stay, room } = await lockStay(transaction, stayId);
     requireStatus(stay, ['reserved', 'in_transit'], 'check in');
     if (stay.entryDate > ctx.today) {
       throw conflict(`Stay ${stay.id} starts on ${stay.entryDate}; check-in opens that day.`, [
@@ -27,6 +29,17 @@ export async function checkInStay(ctx: ServiceContext, stayId: number): Promise<
       action: 'check_in',
       before,
       after: { status: stay.status },
+    });
+    const sites = await bumpOccupancyVersions(transaction, [room.siteId]);
+    emitAfterCommit(transaction, {
+      name: 'stay.changed',
+      payload: {
+        action: 'check_in',
+        partyId: stay.partyId,
+        stayIds: [stay.id],
+        status: stay.status,
+        sites,
+      },
     });
     return stay;
   });

@@ -1,6 +1,8 @@
 import { Op } from 'sequelize';
 import type { RoomsBulkCreateInput } from '../../shared/dto';
 import { inTransaction } from '../db/transaction';
+import { emitAfterCommit } from '../events/bus';
+import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import { conflict, notFound } from '../errors';
 import { Room, Site } from '../models';
 import { recordAudit } from './audit';
@@ -74,6 +76,17 @@ export async function createRooms(
       entityId: siteId,
       action: 'rooms.create',
       after: { ...input, count: rooms.length },
+    });
+    const sites = await bumpOccupancyVersions(transaction, [siteId]);
+    emitAfterCommit(transaction, {
+      name: 'room.changed',
+      payload: {
+        action: 'create',
+        siteId,
+        roomIds: rooms.map((r) => r.id),
+        status: 'available',
+        sites,
+      },
     });
     return rooms;
   });

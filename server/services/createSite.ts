@@ -1,5 +1,6 @@
 import type { SiteCreateInput } from '../../shared/dto';
 import { inTransaction } from '../db/transaction';
+import { emitAfterCommit } from '../events/bus';
 import { conflict } from '../errors';
 import { Site } from '../models';
 import { presentSite } from '../presenters/site';
@@ -40,6 +41,15 @@ export async function createSite(ctx: ServiceContext, input: SiteCreateInput): P
       entityId: site.id,
       action: 'create',
       after: presentSite(site),
+    });
+    emitAfterCommit(transaction, {
+      name: 'site.changed',
+      payload: {
+        action: 'create',
+        siteId: site.id,
+        status: site.status,
+        sites: [{ siteId: site.id, version: 0 }],
+      },
     });
     return site;
   });

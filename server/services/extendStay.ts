@@ -2,6 +2,8 @@ import { addDays } from '../../shared/dates';
 import type { IsoDate } from '../../shared/dates';
 import { blocksNights } from '../allocation/constraints';
 import { inTransaction } from '../db/transaction';
+import { emitAfterCommit } from '../events/bus';
+import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import { conflict, validationError } from '../errors';
 import type { Stay } from '../models';
 import { loadBookings } from '../placement/snapshot';
@@ -21,7 +23,7 @@ export async function extendStay(
   input: { plannedReleaseDate: IsoDate; reason: string },
 ): Promise<Stay> {
   return inTransaction(ctx.sequelize, async (transaction) => {
-    const { stay } = await lockStay(transaction, stayId);
+    const { stay, room } = await lockStay(transaction, stayId);
     if (!isCurrent(stay)) {
       throw conflict(`Stay ${stay.id} is ${stay.status}: cannot extend.`, [
         { field: 'stayId', message: `stay is ${stay.status}`, type: 'stay.status' },
@@ -69,6 +71,17 @@ export async function extendStay(
       action: 'extend',
       before,
       after: { plannedReleaseDate: stay.plannedReleaseDate, reason: input.reason },
+    });
+    const sites = await bumpOccupancyVersions(transaction, [room.siteId]);
+    emitAfterCommit(transaction, {
+      name: 'stay.changed',
+      payload: {
+        action: 'extend',
+        partyId: stay.partyId,
+        stayIds: [stay.id],
+        status: stay.status,
+        sites,
+      },
     });
     return stay;
   });

@@ -7,6 +7,8 @@
 import { Op } from 'sequelize';
 import { CURRENT_STAY_STATUSES } from '../../shared/enums';
 import { inTransaction } from '../db/transaction';
+import { emitAfterCommit } from '../events/bus';
+import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import { conflict } from '../errors';
 import { Room, Stay, StayTest } from '../models';
 import { bestAvailable, checkChosenRooms } from '../placement/chooseRooms';
@@ -142,6 +144,25 @@ export async function moveParty(ctx: ServiceContext, input: MovePartyInput): Pro
       action: 'move',
       before: { rooms: oldRoomIds },
       after: { rooms: choice.rooms.map((r) => r.roomId), reason: input.reason },
+    });
+    const oldSites = await Room.findAll({
+      attributes: ['siteId'],
+      where: { id: { [Op.in]: oldRoomIds } },
+      transaction,
+    });
+    const sites = await bumpOccupancyVersions(transaction, [
+      ...oldSites.map((r) => r.siteId),
+      choice.siteId,
+    ]);
+    emitAfterCommit(transaction, {
+      name: 'stay.changed',
+      payload: {
+        action: 'move',
+        partyId: input.partyId,
+        stayIds: [...current.map((s) => s.id), ...created.map((s) => s.id)],
+        status: created[0]?.status ?? 'reserved',
+        sites,
+      },
     });
     return created;
   });

@@ -6,12 +6,16 @@
  * by primary key (in id order) and its version bumped before the bookings are re-read and checked,
  * all in one transaction; deadlocks and lock time-outs retry the whole transaction (inTransaction).
  * One current stay per person is also a unique key in the database.
+ * After commit (never on rollback): `stay.created` with the site's new occupancy version, and
+ * `waitingList.changed` when the party joined or left the waiting list.
  */
 import type { Transaction } from 'sequelize';
 import type { IsoDate } from '../../shared/dates';
 import type { HardConstraint } from '../../shared/enums';
 import type { PolicyDocument } from '../../shared/policy';
 import { inTransaction } from '../db/transaction';
+import { emitAfterCommit } from '../events/bus';
+import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import { Site, type Stay } from '../models';
 import { bestAvailable, checkChosenRooms, type Option } from '../placement/chooseRooms';
 import {
@@ -70,6 +74,10 @@ export async function placeParty(
         action: 'queue',
         after: { constraint: chosen.constraint },
       });
+      emitAfterCommit(transaction, {
+        name: 'waitingList.changed',
+        payload: { action: 'queued', partyId: loaded.party.id },
+      });
       return {
         outcome: 'queued' as const,
         partyId: loaded.party.id,
@@ -107,7 +115,7 @@ async function commitPlacement(
     }
   }
   const stays = await writeStays(transaction, loaded, option.rooms, window, policy);
-  await markPlaced(transaction, loaded.party.id, ctx.now);
+  const wasWaiting = await markPlaced(transaction, loaded.party.id, ctx.now);
   await recordAudit(transaction, ctx.actor, {
     entity: 'party',
     entityId: loaded.party.id,
@@ -119,5 +127,27 @@ async function commitPlacement(
       releaseDate: window.releaseDate,
     },
   });
+  const sites = await bumpOccupancyVersions(transaction, [option.siteId]);
+  if (option.opensStandbySite) {
+    emitAfterCommit(transaction, {
+      name: 'site.changed',
+      payload: { action: 'activate', siteId: option.siteId, status: 'active', sites },
+    });
+  }
+  emitAfterCommit(transaction, {
+    name: 'stay.created',
+    payload: {
+      partyId: loaded.party.id,
+      stayIds: stays.map((s) => s.id),
+      roomIds: option.rooms.map((r) => r.roomId),
+      sites,
+    },
+  });
+  if (wasWaiting) {
+    emitAfterCommit(transaction, {
+      name: 'waitingList.changed',
+      payload: { action: 'placed', partyId: loaded.party.id },
+    });
+  }
   return stays;
 }

@@ -1,4 +1,6 @@
 import { inTransaction } from '../db/transaction';
+import { emitAfterCommit } from '../events/bus';
+import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import { conflict, validationError } from '../errors';
 import type { Stay } from '../models';
 import { lockStay, requireStatus, startCleaningIfEmpty } from '../placement/stayLocks';
@@ -60,6 +62,17 @@ export async function releaseStay(
         releaseDate: stay.releaseDate,
         reason: stay.endReason,
         roomCleaning: cleaning,
+      },
+    });
+    const sites = await bumpOccupancyVersions(transaction, [room.siteId]);
+    emitAfterCommit(transaction, {
+      name: 'stay.changed',
+      payload: {
+        action: 'release',
+        partyId: stay.partyId,
+        stayIds: [stay.id],
+        status: stay.status,
+        sites,
       },
     });
     return stay;

@@ -1,6 +1,8 @@
 import { Op, QueryTypes } from 'sequelize';
 import type { RoomUpdateInput } from '../../shared/dto';
 import { inTransaction } from '../db/transaction';
+import { emitAfterCommit } from '../events/bus';
+import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import { conflict, notFound } from '../errors';
 import { Room } from '../models';
 import { presentRoom } from '../presenters/room';
@@ -68,6 +70,15 @@ export async function updateRoom(
       action: 'update',
       before,
       after: presentRoom(room),
+    });
+    // Only beds change the totals; a new number or feature does not need a new version.
+    const sites =
+      changes.beds !== undefined && changes.beds !== before.beds
+        ? await bumpOccupancyVersions(transaction, [room.siteId])
+        : [];
+    emitAfterCommit(transaction, {
+      name: 'room.changed',
+      payload: { action: 'update', siteId: room.siteId, roomIds: [room.id], status: null, sites },
     });
     return room;
   });

@@ -1,5 +1,6 @@
 import type { SiteUpdateInput } from '../../shared/dto';
 import { inTransaction } from '../db/transaction';
+import { emitAfterCommit } from '../events/bus';
 import { notFound } from '../errors';
 import { Site } from '../models';
 import { presentSite } from '../presenters/site';
@@ -26,6 +27,11 @@ export async function updateSite(
       action: 'update',
       before,
       after: presentSite(site),
+    });
+    // Descriptive fields only: the occupancy (and its version) is unchanged.
+    emitAfterCommit(transaction, {
+      name: 'site.changed',
+      payload: { action: 'update', siteId: site.id, status: site.status, sites: [] },
     });
     return site;
   });

@@ -1,0 +1,27 @@
+/**
+ * Bumps `sites.occupancyVersion` inside the change's transaction and reads the new values back,
+ * for the domain event to carry. A write to the site row, so on MySQL it is also held until
+ * commit: it is done last in a use case (after the room locks, in site id order) to keep that
+ * short and the lock order one-way (rooms, then sites).
+ */
+import { QueryTypes, type Transaction } from 'sequelize';
+import type { SiteVersion } from '../../shared/events';
+import { Site } from '../models';
+
+export async function bumpOccupancyVersions(
+  transaction: Transaction,
+  siteIds: Iterable<number>,
+): Promise<SiteVersion[]> {
+  const ids = [...new Set(siteIds)].sort((a, b) => a - b);
+  if (ids.length === 0) return [];
+  const sequelize = Site.sequelize!;
+  await sequelize.query(
+    'UPDATE sites SET occupancyVersion = occupancyVersion + 1 WHERE id IN (:ids)',
+    { replacements: { ids }, transaction },
+  );
+  const rows = await sequelize.query<{ id: number; occupancyVersion: number | string }>(
+    'SELECT id, occupancyVersion FROM sites WHERE id IN (:ids) ORDER BY id',
+    { type: QueryTypes.SELECT, replacements: { ids }, transaction },
+  );
+  return rows.map((r) => ({ siteId: Number(r.id), version: Number(r.occupancyVersion) }));
+}

@@ -1,0 +1,286 @@
+/**
+ * Socket.IO on the API's HTTP server (DESIGN §6, issue 5). It only listens to domain events
+ * (heard after commit) and emits to rooms; it knows nothing of HTTP routes.
+ *
+ * Rooms, joined at the handshake from the session's role:
+ * - `overview`: admins and officials (every site's totals, site changes, alerts, job progress);
+ * - `site:<id>`: a site manager's own sites; admins and officials may join one on request
+ *   (`site.join` with an ack);
+ * - `transport`: transport coordinators (site totals: where there is room);
+ * - `waitingList`: everyone who may read the waiting list (admins, officials, site managers).
+ *
+ * Stay and room events are not relayed one by one: they mark their sites changed, and the
+ * coalescer sends one `site.occupancy` per changed site per flush (every 250 ms), the totals of
+ * all those sites read in one query. Each carries the site's `occupancyVersion`, read in the same
+ * statement as the totals, so a client keeps the highest and drops anything older — whichever
+ * process, and in whatever order, the messages came from.
+ *
+ * Connection-state recovery is on: a client that drops for up to two minutes gets what it missed.
+ * A connection that is not recovered (first connection, too long away, or a process restarted
+ * without Redis) is sent `snapshot.reload`, and the client reloads `/api/sites`.
+ * With `redisUrl`, the Redis Streams adapter carries every emit to every process's clients and
+ * keeps recovery working across processes (README "Several processes").
+ */
+import type http from 'node:http';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
+import { Server, type Socket } from 'socket.io';
+import type { AuthUser } from '../../shared/auth';
+import {
+  OVERVIEW_ROOM,
+  TRANSPORT_ROOM,
+  WAITING_LIST_ROOM,
+  siteRoom,
+  type ClientToServerEvents,
+  type DomainEvent,
+  type JoinAck,
+  type ServerToClientEvents,
+  type SiteOccupancyMessage,
+} from '../../shared/events';
+import { authStoresFor } from '../auth/stores';
+import { today, type AppContext } from '../context';
+import { domainEvents, type DomainEventBus } from '../events/bus';
+import { getLogger } from '../logging/logger';
+import { Site } from '../models';
+import { listSitesWithOccupancy } from '../queries/sites';
+import { authenticateHandshake } from './auth';
+import { Coalescer, DEFAULT_FLUSH_MS } from './coalescer';
+
+const log = getLogger('realtime');
+
+/** How long a dropped client's missed messages are kept for it. */
+export const RECOVERY_WINDOW_MS = 2 * 60_000;
+
+interface SocketData {
+  user: AuthUser;
+  sessionId: string;
+}
+
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+type RealtimeSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+export interface RealtimeOptions {
+  /** Coalescing interval (default 250 ms). */
+  flushIntervalMs?: number;
+  /** Redis for the adapter; defaults to the config's REDIS_URL. null: this process only. */
+  redisUrl?: string | null;
+  /** The Redis stream (tests give each run its own). */
+  streamName?: string;
+  /** How long a dropped client's missed messages are kept (default two minutes; tests shorten it). */
+  recoveryWindowMs?: number;
+  /** The domain event bus to listen to (default: the process's). */
+  bus?: DomainEventBus;
+}
+
+export interface Realtime {
+  io: RealtimeServer;
+  /** Sends what is buffered now (tests). */
+  flush(): Promise<void>;
+  /** Disconnects every client and stops listening; leaves the HTTP server to its owner. */
+  close(): Promise<void>;
+}
+
+/** The rooms a user is put in at the handshake. */
+export function roomsFor(user: AuthUser): string[] {
+  switch (user.role) {
+    case 'admin':
+    case 'official':
+      return [OVERVIEW_ROOM, WAITING_LIST_ROOM];
+    case 'site_manager':
+      return [...user.siteIds.map(siteRoom), WAITING_LIST_ROOM];
+    case 'transport':
+      return [TRANSPORT_ROOM];
+  }
+}
+
+/** May this user be in this room (after a recovery, or on request)? */
+function mayBeIn(user: AuthUser, room: string): boolean {
+  if (roomsFor(user).includes(room)) return true;
+  return /^site:\d+$/.test(room) && (user.role === 'admin' || user.role === 'official');
+}
+
+export function attachRealtime(
+  httpServer: http.Server,
+  ctx: AppContext,
+  options: RealtimeOptions = {},
+): Realtime {
+  const redisUrl = options.redisUrl === undefined ? ctx.config.redisUrl : options.redisUrl;
+  let redis: Redis | null = null;
+  const io: RealtimeServer = new Server(httpServer, {
+    serveClient: false,
+    connectionStateRecovery: {
+      maxDisconnectionDuration: options.recoveryWindowMs ?? RECOVERY_WINDOW_MS,
+      skipMiddlewares: false,
+    },
+    cors: ctx.config.corsOrigins.length
+      ? { origin: ctx.config.corsOrigins, credentials: true }
+      : undefined,
+    allowRequest: (req, callback) => {
+      // Cross-site WebSocket hijacking: a browser page of another origin must not ride the cookie.
+      const origin = req.headers.origin;
+      if (!origin) return callback(null, true);
+      const sameHost = URL.canParse(origin) && new URL(origin).host === req.headers.host;
+      callback(null, sameHost || ctx.config.corsOrigins.includes(origin));
+    },
+  });
+  if (redisUrl) {
+    redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    redis.on('error', (error) => log.warn('Realtime Redis error', { error: error.message }));
+    io.adapter(
+      createAdapter(redis, {
+        streamName: options.streamName ?? 'haven:realtime',
+        sessionKeyPrefix: `${options.streamName ?? 'haven:realtime'}:session:`,
+        maxLen: 10_000,
+        blockTimeInMs: 2_000,
+        onlyPlaintext: true,
+      }),
+    );
+  }
+
+  const { sessions } = authStoresFor(ctx.config);
+  io.use((socket, next) => {
+    authenticateHandshake(sessions, socket.handshake, ctx.now()).then(
+      (resolved) => {
+        if (!resolved) {
+          log.info('Socket refused: no valid session');
+          return next(new Error('unauthorized'));
+        }
+        socket.data.user = resolved.user;
+        socket.data.sessionId = resolved.sessionId;
+        next();
+      },
+      (error: unknown) => {
+        log.error('Socket handshake failed', { error });
+        next(new Error('unavailable'));
+      },
+    );
+  });
+
+  io.on('connection', (socket) => onConnection(socket));
+
+  function onConnection(socket: RealtimeSocket) {
+    const user = socket.data.user;
+    if (socket.recovered) {
+      // Rooms come back with the session: keep only those the user may still be in.
+      for (const room of socket.rooms) {
+        if (room !== socket.id && !mayBeIn(user, room)) void socket.leave(room);
+      }
+    }
+    void socket.join(roomsFor(user));
+    if (!socket.recovered) {
+      const triedToRecover = typeof socket.handshake.auth?.pid === 'string';
+      socket.emit('snapshot.reload', { reason: triedToRecover ? 'not_recovered' : 'connected' });
+    }
+    socket.on('site.join', (siteId, ack) => void join(socket, siteId, ack, 'join'));
+    socket.on('site.leave', (siteId, ack) => void join(socket, siteId, ack, 'leave'));
+  }
+
+  async function join(
+    socket: RealtimeSocket,
+    siteId: unknown,
+    ack: unknown,
+    verb: 'join' | 'leave',
+  ) {
+    const reply: JoinAck = typeof ack === 'function' ? (ack as JoinAck) : () => undefined;
+    const user = socket.data.user;
+    if (typeof siteId !== 'number' || !Number.isSafeInteger(siteId) || siteId < 1) {
+      return reply({ ok: false, error: 'siteId must be a positive integer' });
+    }
+    const room = siteRoom(siteId);
+    if (user.role === 'site_manager') {
+      // Their own sites are joined at the handshake; any other is "not found", as in the API.
+      return reply(
+        user.siteIds.includes(siteId) ? { ok: true, room } : { ok: false, error: 'not found' },
+      );
+    }
+    if (user.role !== 'admin' && user.role !== 'official') {
+      return reply({ ok: false, error: 'forbidden' });
+    }
+    if (verb === 'leave') {
+      await socket.leave(room);
+      return reply({ ok: true, room });
+    }
+    const site = await Site.findByPk(siteId, { attributes: ['id'] }).catch(() => null);
+    if (!site) return reply({ ok: false, error: 'not found' });
+    await socket.join(room);
+    reply({ ok: true, room });
+  }
+
+  async function publish(batch: { siteIds: number[]; waitingListChanges: number }) {
+    if (batch.siteIds.length) {
+      const date = today(ctx);
+      const rows = await listSitesWithOccupancy(ctx.db.sequelize, date, { ids: batch.siteIds });
+      for (const { site, occupancy } of rows) {
+        const message: SiteOccupancyMessage = {
+          siteId: site.id,
+          version: Number(site.occupancyVersion),
+          date,
+          status: site.status,
+          occupancy,
+        };
+        io.to([siteRoom(site.id), OVERVIEW_ROOM, TRANSPORT_ROOM]).emit('site.occupancy', message);
+      }
+    }
+    if (batch.waitingListChanges) {
+      io.to(WAITING_LIST_ROOM).emit('waitingList.changed', { changes: batch.waitingListChanges });
+    }
+  }
+
+  const coalescer = new Coalescer(options.flushIntervalMs ?? DEFAULT_FLUSH_MS, publish);
+
+  function relay(event: DomainEvent) {
+    switch (event.name) {
+      case 'stay.created':
+      case 'stay.changed':
+      case 'room.changed':
+        coalescer.markSites(event.payload.sites.map((s) => s.siteId));
+        return;
+      case 'site.changed': {
+        const p = event.payload;
+        io.to([siteRoom(p.siteId), OVERVIEW_ROOM, TRANSPORT_ROOM]).emit('site.changed', p);
+        // A new site has its first totals to show; a status change has a new version.
+        coalescer.markSites(p.action === 'create' ? [p.siteId] : p.sites.map((s) => s.siteId));
+        return;
+      }
+      case 'waitingList.changed':
+        coalescer.markWaitingList();
+        return;
+      case 'alert': {
+        const p = event.payload;
+        io.to(p.siteId === null ? [OVERVIEW_ROOM] : [OVERVIEW_ROOM, siteRoom(p.siteId)]).emit(
+          'alert',
+          p,
+        );
+        return;
+      }
+      case 'job.progress':
+        io.to(OVERVIEW_ROOM).emit('job.progress', event.payload);
+        return;
+    }
+  }
+
+  const unsubscribe = (options.bus ?? domainEvents).onAny(relay);
+
+  return {
+    io,
+    flush: () => coalescer.flush(),
+    async close() {
+      unsubscribe();
+      await coalescer.close();
+      io.local.disconnectSockets(true);
+      io.engine.close();
+      io.of('/').adapter.close();
+      if (redis) await redis.quit().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,350 @@
+/**
+ * Socket.IO (issue 5): the handshake signs in like the API, rooms by role, occupancy messages with
+ * growing versions, bursts coalesced, reconnects that end with the API's totals.
+ * Real servers on port 0 and real socket.io-client connections.
+ */
+import { expect } from 'chai';
+import type { Occupancy, SiteListDto } from '../../shared/dto';
+import type { SiteOccupancyMessage } from '../../shared/events';
+import { authStoresFor } from '../../server/auth/stores';
+import { domainEvents } from '../../server/events/bus';
+import { buildParty, buildRoom, buildSite } from '../factories';
+import { signIn } from '../setup/auth';
+import { useTestDatabase } from '../setup/db';
+import {
+  client,
+  connected,
+  startRealtimeServer,
+  until,
+  type ClientSocket,
+  type RunningServer,
+} from '../setup/realtime';
+
+/** What a dashboard keeps: the newest totals per site, stale and duplicate messages dropped. */
+class Dashboard {
+  readonly sites = new Map<number, { version: number; occupancy: Occupancy }>();
+  readonly received: SiteOccupancyMessage[] = [];
+  reloads: string[] = [];
+
+  constructor(
+    readonly socket: ClientSocket,
+    private readonly base: string,
+    private readonly token: string,
+  ) {
+    socket.on('site.occupancy', (m) => {
+      this.received.push(m);
+      const known = this.sites.get(m.siteId);
+      if (known && known.version >= m.version) return;
+      this.sites.set(m.siteId, { version: m.version, occupancy: m.occupancy });
+    });
+    socket.on('snapshot.reload', ({ reason }) => {
+      this.reloads.push(reason);
+      void this.reload();
+    });
+  }
+
+  async reload() {
+    const list = await api<SiteListDto>(this.base, this.token, '/api/sites');
+    for (const site of list.data) {
+      const version = this.sites.get(site.id)?.version ?? -1;
+      this.sites.set(site.id, { version, occupancy: site.occupancy });
+    }
+  }
+}
+
+async function api<T>(base: string, token: string, path: string, body?: object): Promise<T> {
+  const res = await fetch(`${base}${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = (await res.json()) as T;
+  if (res.status >= 400) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Places a party; a 503 means "retry shortly" (contended MariaDB), so it retries like a client. */
+async function place(base: string, token: string, partyId: number, body: object = {}) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await api<{ outcome?: string }>(
+        base,
+        token,
+        `/api/parties/${partyId}/placement`,
+        body,
+      );
+    } catch (error) {
+      if (!String(error).includes(': 503 ') || attempt >= 20) throw error;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
+    }
+  }
+}
+
+async function occupancyFromApi(base: string, token: string): Promise<Map<number, Occupancy>> {
+  const list = await api<SiteListDto>(base, token, '/api/sites');
+  return new Map(list.data.map((s) => [s.id, s.occupancy]));
+}
+
+describe('realtime: Socket.IO', function () {
+  this.timeout(30_000);
+  useTestDatabase();
+
+  let server: RunningServer;
+  const sockets: ClientSocket[] = [];
+  const open = (...args: Parameters<typeof client>) => {
+    const socket = client(...args);
+    sockets.push(socket);
+    return socket;
+  };
+
+  beforeEach(async () => {
+    server = await startRealtimeServer({ flushIntervalMs: 100 });
+  });
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.disconnect();
+    await server.close();
+  });
+
+  describe('handshake', () => {
+    it('refuses a connection without a token, with connect_error "unauthorized"', async () => {
+      const error = await connected(open(server.url, null)).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(error?.message).to.equal('unauthorized');
+    });
+
+    it('refuses a bad, unknown or malformed token the same way', async () => {
+      const { token } = await signIn('official');
+      for (const bad of [
+        token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A'),
+        'x',
+        'a'.repeat(43),
+      ]) {
+        const error = await connected(open(server.url, bad)).then(
+          () => null,
+          (e: Error) => e,
+        );
+        expect(error?.message, bad).to.equal('unauthorized');
+      }
+    });
+
+    it('accepts the session cookie or a bearer token and sends snapshot.reload first', async () => {
+      const { token } = await signIn('official');
+      const byCookie = open(server.url, null, {
+        extraHeaders: { Cookie: `haven_session=${token}` },
+      });
+      const reload = new Promise((r) => byCookie.once('snapshot.reload', r));
+      await connected(byCookie);
+      expect(await reload).to.deep.equal({ reason: 'connected' });
+      await connected(open(server.url, token));
+    });
+
+    it('refuses a session that was revoked', async () => {
+      const { token, user } = await signIn('official');
+      await authStoresFor({ redisUrl: null }).sessions.revokeUserSessions(user.id);
+      const error = await connected(open(server.url, token)).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(error?.message).to.equal('unauthorized');
+    });
+  });
+
+  describe('rooms', () => {
+    it("never sends a site manager another site's events, nor lets them join its room", async () => {
+      const siteA = await buildSite();
+      const siteB = await buildSite();
+      await buildRoom({ site: siteA });
+      await buildRoom({ site: siteB });
+      const managerA = await signIn('site_manager', { siteIds: [siteA.id] });
+      const official = await signIn('official');
+      const transport = await signIn('transport');
+      const a = open(server.url, managerA.token);
+      const o = open(server.url, official.token);
+      const t = open(server.url, transport.token);
+      await Promise.all([a, o, t].map(connected));
+      const got = (s: ClientSocket) => {
+        const list: SiteOccupancyMessage[] = [];
+        s.on('site.occupancy', (m) => list.push(m));
+        return list;
+      };
+      const [forA, forO, forT] = [got(a), got(o), got(t)];
+      const joined = await a.emitWithAck('site.join', siteB.id);
+      expect(joined).to.deep.equal({ ok: false, error: 'not found' });
+
+      for (const site of [siteA, siteB]) {
+        const { party } = await buildParty();
+        await place(server.url, official.token, party.id, { allowStandby: false });
+        void site;
+      }
+      await server.realtime.flush();
+      await until(() => forO.length >= 2 && forT.length >= 2);
+      await new Promise((r) => setTimeout(r, 150));
+      expect(forA.map((m) => m.siteId)).to.deep.equal([siteA.id]);
+      expect(forO.map((m) => m.siteId).sort()).to.deep.equal([siteA.id, siteB.id].sort());
+      expect(forT.map((m) => m.siteId).sort()).to.deep.equal([siteA.id, siteB.id].sort());
+      // No personal data: ids, counts and statuses only.
+      expect(Object.keys(forA[0]).sort()).to.deep.equal(
+        ['date', 'occupancy', 'siteId', 'status', 'version'].sort(),
+      );
+    });
+
+    it('lets an official join one site room on request, with an ack', async () => {
+      const site = await buildSite();
+      const official = await signIn('official');
+      const transport = await signIn('transport');
+      const o = open(server.url, official.token);
+      const t = open(server.url, transport.token);
+      await Promise.all([o, t].map(connected));
+      expect(await o.emitWithAck('site.join', site.id)).to.deep.equal({
+        ok: true,
+        room: `site:${site.id}`,
+      });
+      expect(await o.emitWithAck('site.join', 999_999)).to.deep.equal({
+        ok: false,
+        error: 'not found',
+      });
+      expect(await t.emitWithAck('site.join', site.id)).to.deep.equal({
+        ok: false,
+        error: 'forbidden',
+      });
+    });
+  });
+
+  describe('occupancy messages', () => {
+    it('carry versions that only grow and the same totals as the API', async () => {
+      const site = await buildSite();
+      for (let i = 0; i < 3; i++) await buildRoom({ site, beds: 2 });
+      const official = await signIn('official');
+      const o = open(server.url, official.token);
+      await connected(o);
+      const board = new Dashboard(o, server.url, official.token);
+      for (let i = 0; i < 3; i++) {
+        const { party } = await buildParty();
+        await place(server.url, official.token, party.id);
+        await server.realtime.flush();
+        await until(() => board.received.length > i);
+      }
+      const versions = board.received.map((m) => m.version);
+      expect(versions).to.deep.equal([1, 2, 3]);
+      const fromApi = await occupancyFromApi(server.url, official.token);
+      expect(board.sites.get(site.id)!.occupancy).to.deep.equal(fromApi.get(site.id));
+      expect(fromApi.get(site.id)).to.include({ occupied: 3, beds: 6 });
+    });
+
+    it('coalesces a burst: 500 changes to two sites give a handful of messages, not 500', async () => {
+      const server2 = await startRealtimeServer({ flushIntervalMs: 250 });
+      try {
+        const [s1, s2] = [await buildSite(), await buildSite()];
+        const official = await signIn('official');
+        const o = open(server2.url, official.token);
+        await connected(o);
+        const board = new Dashboard(o, server2.url, official.token);
+        // 500 committed placements as the realtime layer hears them, over about one second.
+        for (let i = 0; i < 500; i++) {
+          const site = i % 2 ? s1 : s2;
+          domainEvents.emit({
+            name: 'stay.created',
+            payload: {
+              partyId: i,
+              stayIds: [i],
+              roomIds: [i],
+              sites: [{ siteId: site.id, version: i + 1 }],
+            },
+          });
+          if (i % 50 === 49) await new Promise((r) => setTimeout(r, 100));
+        }
+        await new Promise((r) => setTimeout(r, 400));
+        // About 1 s of changes at 250 ms: at most ~5 flushes, each one message per site.
+        expect(board.received.length).to.be.within(2, 12);
+        const perSite = new Map<number, number>();
+        for (const m of board.received) perSite.set(m.siteId, (perSite.get(m.siteId) ?? 0) + 1);
+        expect([...perSite.keys()].sort()).to.deep.equal([s1.id, s2.id].sort());
+      } finally {
+        await server2.close();
+      }
+    });
+
+    it('coalesces real concurrent placements and ends with the API totals', async () => {
+      const site = await buildSite();
+      await Promise.all(Array.from({ length: 40 }, () => buildRoom({ site })));
+      const official = await signIn('official');
+      const o = open(server.url, official.token);
+      await connected(o);
+      const board = new Dashboard(o, server.url, official.token);
+      const parties = await Promise.all(Array.from({ length: 40 }, () => buildParty()));
+      const started = Date.now();
+      await Promise.all(parties.map(({ party }) => place(server.url, official.token, party.id)));
+      const took = Date.now() - started;
+      await server.realtime.flush();
+      const fromApi = await occupancyFromApi(server.url, official.token);
+      await until(() => board.sites.get(site.id)?.occupancy.occupied === 40);
+      expect(board.sites.get(site.id)!.occupancy).to.deep.equal(fromApi.get(site.id));
+      expect(board.received.length).to.be.at.most(Math.ceil(took / 100) + 2);
+      expect(board.received.length).to.be.below(40);
+    });
+  });
+
+  describe('reconnects', () => {
+    it('recovers a dropped connection: missed messages arrive, totals end as the API says', async () => {
+      const site = await buildSite();
+      for (let i = 0; i < 4; i++) await buildRoom({ site });
+      const official = await signIn('official');
+      const o = open(server.url, official.token, { reconnection: true });
+      await connected(o);
+      const board = new Dashboard(o, server.url, official.token);
+      const first = await buildParty();
+      await place(server.url, official.token, first.party.id);
+      await server.realtime.flush();
+      await until(() => board.received.length === 1);
+
+      o.io.engine.close(); // the network drops
+      await until(() => !o.connected);
+      for (let i = 0; i < 2; i++) {
+        const { party } = await buildParty();
+        await place(server.url, official.token, party.id);
+      }
+      await server.realtime.flush();
+      await until(() => o.connected);
+      expect(o.recovered).to.equal(true);
+      await until(() => board.sites.get(site.id)?.occupancy.occupied === 3);
+      const fromApi = await occupancyFromApi(server.url, official.token);
+      expect(board.sites.get(site.id)!.occupancy).to.deep.equal(fromApi.get(site.id));
+      expect(board.reloads, 'a recovered connection needs no snapshot').to.deep.equal([]);
+    });
+
+    it('tells a client it could not recover to reload the snapshot, which then matches the API', async () => {
+      const short = await startRealtimeServer({ flushIntervalMs: 50, recoveryWindowMs: 100 });
+      try {
+        const site = await buildSite();
+        for (let i = 0; i < 4; i++) await buildRoom({ site });
+        const official = await signIn('official');
+        const o = client(short.url, official.token, { reconnection: false });
+        sockets.push(o);
+        await connected(o);
+        const board = new Dashboard(o, short.url, official.token);
+        const first = await buildParty();
+        await place(short.url, official.token, first.party.id);
+        await until(() => board.received.length === 1);
+        o.io.engine.close();
+        await until(() => !o.connected);
+        for (let i = 0; i < 2; i++) {
+          const { party } = await buildParty();
+          await place(short.url, official.token, party.id);
+        }
+        await short.realtime.flush();
+        await new Promise((r) => setTimeout(r, 300)); // longer than the recovery window
+        o.connect();
+        await until(() => o.connected);
+        expect(o.recovered).to.equal(false);
+        await until(() => board.reloads.includes('not_recovered'));
+        await until(() => board.sites.get(site.id)?.occupancy.occupied === 3);
+        const fromApi = await occupancyFromApi(short.url, official.token);
+        expect(board.sites.get(site.id)!.occupancy).to.deep.equal(fromApi.get(site.id));
+      } finally {
+        await short.close();
+      }
+    });
+  });
+});
