@@ -108,6 +108,25 @@ export async function login(base: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
+/**
+ * MariaDB/MySQL: ends every query other connections are running in this database (they go on
+ * after an HTTP client gave up) and waits until none is left for three polls in a row.
+ */
+export async function killQueries(sequelize: Sequelize): Promise<void> {
+  const database = sequelize.getDatabaseName();
+  for (let quiet = 0; quiet < 3;) {
+    const [rows] = await sequelize.query(
+      `SELECT id FROM information_schema.processlist
+       WHERE db = :database AND command = 'Query' AND id <> CONNECTION_ID()`,
+      { replacements: { database } },
+    );
+    const ids = (rows as { id: number }[]).map((r) => Number(r.id));
+    for (const id of ids) await sequelize.query(`KILL QUERY ${id}`).catch(() => undefined);
+    quiet = ids.length === 0 ? quiet + 1 : 0;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 /** The p-th percentile (0–100) of ascending `sorted`, nearest rank. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;

@@ -17,6 +17,7 @@
  * .cpuprofile into /tmp/haven-bench-prof when it stops).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import autocannon from 'autocannon';
 import type { Sequelize } from 'sequelize';
 import { openDatabase } from '../server/db/database';
@@ -30,6 +31,7 @@ import {
   ensureBenchUser,
   ensureMysqlDatabase,
   fmt,
+  killQueries,
   login,
   NOW,
   percentile,
@@ -41,8 +43,10 @@ import {
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/haven_bench';
 const AMOUNT = Number(process.env.BENCH_AMOUNT ?? 2000);
-const LEVELS = [1, 16, 64];
-const WARM_UP = 300;
+const LEVELS = (process.env.BENCH_LEVELS ?? '1,16,64').split(',').map(Number);
+/** A run still going after this long is stopped, and reported as cut short (bench ≲ 10 min). */
+const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 90);
+const WARM_UP = 200;
 const SITES = 20;
 const FLOORS = 10;
 const ROOMS_PER_FLOOR = 25;
@@ -52,7 +56,7 @@ const EXPOSURE = addDays(TODAY, -1);
 const RELEASE = addDays(EXPOSURE, DEFAULT_POLICY.categories.close_contact.quarantineDays);
 
 type Target = 'floor' | 'chosen' | 'auto';
-const TARGETS: Target[] = ['floor', 'chosen', 'auto'];
+const TARGETS = (process.env.BENCH_TARGETS ?? 'floor,chosen,auto').split(',') as Target[];
 
 interface City {
   /** Room ids in the order requests take them: round-robin over sites, then over floors. */
@@ -70,6 +74,8 @@ interface RunResult {
   p99: number;
   statuses: Map<number, number>;
   errors: number;
+  /** Stopped after MAX_SECONDS before `amount` responses. */
+  cut: boolean;
   findings: number;
   stays: number;
   waiting: number;
@@ -216,6 +222,7 @@ async function load(
   latencies: number[];
   statuses: Map<number, number>;
   errors: number;
+  cut: boolean;
 }> {
   let next = 0;
   const latencies: number[] = [];
@@ -223,6 +230,7 @@ async function load(
   // autocannon reports its end on a 1-second tick: time the run to its last response instead.
   const started = process.hrtime.bigint();
   let last = started;
+  let cut = false;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -241,8 +249,16 @@ async function load(
           },
         ],
       },
-      (error, res) => (error ? reject(error) : resolve(res)),
+      (error, res) => {
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve(res);
+      },
     );
+    const timer = setTimeout(() => {
+      cut = true;
+      instance.stop();
+    }, MAX_SECONDS * 1000);
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       last = process.hrtime.bigint();
       latencies.push(responseTime);
@@ -251,7 +267,9 @@ async function load(
   });
   const seconds = Number(last - started) / 1e9;
   latencies.sort((a, b) => a - b);
-  return { seconds, latencies, statuses, errors: result.errors + result.timeouts };
+  // A stopped run's cut connections count as errors in autocannon; they are not the server's.
+  const errors = cut ? 0 : result.errors + result.timeouts;
+  return { seconds: cut ? MAX_SECONDS : seconds, latencies, statuses, errors, cut };
 }
 
 async function run(
@@ -277,6 +295,8 @@ async function run(
   };
   const base = target === 'floor' ? servers.floor.base : servers.haven.base;
   const out = await load(base, connections, amount, target === 'floor' ? {} : bearer, requestOf);
+  // Requests of a cut run are still in the server: end their queries before checking.
+  if (out.cut) await killQueries(sequelize);
   const findings = await checkInvariants(sequelize, { cleaningNights: 1 });
   for (const f of findings.slice(0, 5)) console.log(`    finding: ${f.rule}: ${f.detail}`);
   const done = out.latencies.length;
@@ -290,6 +310,7 @@ async function run(
     p99: percentile(out.latencies, 99),
     statuses: out.statuses,
     errors: out.errors,
+    cut: out.cut,
     findings: findings.length,
     stays: await count(sequelize, 'SELECT COUNT(*) AS n FROM stays'),
     waiting: await count(
@@ -327,6 +348,12 @@ async function main(): Promise<void> {
       `${ROOMS_PER_FLOOR} single rooms, ${PARTIES} one-person parties, ${AMOUNT} requests per run`,
   );
 
+  console.log(
+    `load average before: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const profDir = '/tmp/haven-bench-prof';
   const nodeFlags =
     process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
@@ -351,9 +378,10 @@ async function main(): Promise<void> {
         results.push(r);
         console.log(
           `${target.padEnd(6)} c=${String(connections).padStart(2)}: ${fmt(r.perSecond)} req/s, ` +
-            `p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, ${r.requests} responses in ${fmt(r.seconds, 2)} s: ` +
+            `p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, ${r.requests} responses in ${fmt(r.seconds, 2)} s${r.cut ? ' (cut)' : ''}: ` +
             `${statusText(r.statuses)}${r.errors ? `, ${r.errors} errors/timeouts` : ''}; ` +
-            `stays ${r.stays}, waiting ${r.waiting}, invariant findings ${r.findings}`,
+            `stays ${r.stays}, waiting ${r.waiting}, invariant findings ${r.findings}; ` +
+            `load average ${os.loadavg()[0].toFixed(2)}`,
         );
       }
     }
@@ -369,6 +397,7 @@ async function main(): Promise<void> {
       [
         'target',
         'concurrency',
+        'responses',
         'req/s',
         'p50 ms',
         'p99 ms',
@@ -386,6 +415,7 @@ async function main(): Promise<void> {
         return [
           r.target,
           r.connections,
+          r.cut ? `${r.requests} (cut at ${MAX_SECONDS} s)` : r.requests,
           fmt(r.perSecond),
           fmt(r.p50),
           fmt(r.p99),
@@ -397,13 +427,13 @@ async function main(): Promise<void> {
           r.findings,
         ];
       }),
-      [false, true, true, true, true, true, true, true, true, true, true],
+      [false, true, true, true, true, true, true, true, true, true, true, true],
     ),
   );
-  const at16 = (t: Target) => results.find((r) => r.target === t && r.connections === 16)!;
-  const floor16 = at16('floor').perSecond;
+  const at16 = (t: Target) => results.find((r) => r.target === t && r.connections === 16);
   const ratio = (t: Target, goal: number) => {
-    const value = at16(t).perSecond / floor16;
+    const value = (at16(t)?.perSecond ?? NaN) / (at16('floor')?.perSecond ?? NaN);
+    if (!Number.isFinite(value)) return `${t}/floor at concurrency 16: not measured in this run`;
     return `${t}/floor at concurrency 16: ${value.toFixed(2)}× (target ≥ ${goal}×): ${value >= goal ? 'MET' : 'MISSED'}`;
   };
   console.log('');
