@@ -35,13 +35,36 @@ export function createSequelize(url: string, options: { logSql?: boolean } = {})
     // for each; there is no pool to size.
     return new Sequelize({ ...common, dialect: 'sqlite', storage });
   }
-  return new Sequelize(url.replace(/^mariadb:/, 'mysql:'), {
+  const sequelize = new Sequelize(url.replace(/^mariadb:/, 'mysql:'), {
     ...common,
     dialect: 'mysql',
     timezone: '+00:00',
     pool: { max: 20, min: 0, idle: 10_000, acquire: 30_000 },
     dialectOptions: { dateStrings: false, supportBigNumbers: true, decimalNumbers: true },
   });
+  sequelize.addHook('afterConnect', (connection) => tuneMariaDb(connection as RawConnection));
+  return sequelize;
+}
+
+interface RawConnection {
+  query(sql: string, callback: (error: Error | null, rows: unknown) => void): void;
+}
+
+const rawQuery = (connection: RawConnection, sql: string) =>
+  new Promise<unknown>((resolve, reject) =>
+    connection.query(sql, (error, rows) => (error ? reject(error) : resolve(rows))),
+  );
+
+/**
+ * MariaDB's `split_materialized` optimisation turns the per-site occupancy aggregate (a derived
+ * table joined to sites) into a correlated plan that did not finish in 60 s on the province seed;
+ * without it the query takes ~120 ms (BENCHMARKS.md). MySQL has no such switch.
+ */
+async function tuneMariaDb(connection: RawConnection): Promise<void> {
+  const rows = (await rawQuery(connection, 'SELECT VERSION() AS version')) as { version: string }[];
+  if (/mariadb/i.test(rows[0]?.version ?? '')) {
+    await rawQuery(connection, "SET SESSION optimizer_switch = 'split_materialized=off'");
+  }
 }
 
 /** Pragmas that make the embedded database safe for a server: WAL, foreign keys, busy wait. */
