@@ -291,6 +291,7 @@ describe('realtime: Socket.IO', function () {
       const site = await buildSite();
       for (let i = 0; i < 4; i++) await buildRoom({ site });
       const official = await signIn('official');
+      // Waits below are generous: a loaded CI machine must not make this flaky.
       const o = open(server.url, official.token, { reconnection: true });
       await connected(o);
       const board = new Dashboard(o, server.url, official.token);
@@ -300,15 +301,15 @@ describe('realtime: Socket.IO', function () {
       await until(() => board.received.length === 1);
 
       o.io.engine.close(); // the network drops
-      await until(() => !o.connected);
+      await until(() => !o.connected, 20_000);
       for (let i = 0; i < 2; i++) {
         const { party } = await buildParty();
         await place(server.url, official.token, party.id);
       }
       await server.realtime.flush();
-      await until(() => o.connected);
+      await until(() => o.connected, 20_000);
       expect(o.recovered).to.equal(true);
-      await until(() => board.sites.get(site.id)?.occupancy.occupied === 3);
+      await until(() => board.sites.get(site.id)?.occupancy.occupied === 3, 20_000);
       const fromApi = await occupancyFromApi(server.url, official.token);
       expect(board.sites.get(site.id)!.occupancy).to.deep.equal(fromApi.get(site.id));
       expect(board.reloads, 'a recovered connection needs no snapshot').to.deep.equal([]);
