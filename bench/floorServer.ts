@@ -8,7 +8,8 @@
  *     SELECT id, beds FROM rooms WHERE id = ? FOR UPDATE
  *     SELECT COUNT(*) FROM stays WHERE roomId = ? AND <current> AND <overlaps the window>
  *     INSERT INTO stays (… status 'reserved', activePersonId = personId …)
- *   → 201 { stayId }, or 409 when the room is taken for those nights.
+ *   → 201 { stayId }, or 409 when the room is taken for those nights. A deadlock or lock wait
+ *   time-out retries the whole transaction (up to 5 attempts, with backoff), as Haven does.
  *
  * The pool has 20 connections, as Haven's Sequelize pool. Prints `PORT <n>`; stops on SIGTERM.
  */
@@ -28,12 +29,13 @@ pool.on('connection', (connection) => {
 
 const app = express();
 app.use(express.json());
-app.post('/floor/placement', async (req, res) => {
-  const { partyId, personId, roomId } = req.body as {
-    partyId: number;
-    personId: number;
-    roomId: number;
-  };
+/** Deadlock (1213) and lock wait time-out (1205) retry the whole transaction, as Haven does. */
+const RETRYABLE = new Set([1213, 1205]);
+const ATTEMPTS = 5;
+
+type Outcome = { status: 201; stayId: number } | { status: 409 };
+
+async function place(partyId: number, personId: number, roomId: number): Promise<Outcome> {
   const connection = await pool.getConnection();
   try {
     await connection.beginTransaction();
@@ -49,8 +51,7 @@ app.post('/floor/placement', async (req, res) => {
     );
     if (rooms.length === 0 || Number(taken) > 0) {
       await connection.rollback();
-      res.status(409).json({ title: 'Room taken' });
-      return;
+      return { status: 409 };
     }
     const now = new Date();
     const [result] = await connection.query<ResultSetHeader>(
@@ -60,13 +61,37 @@ app.post('/floor/placement', async (req, res) => {
       [personId, partyId, roomId, entryDate, releaseDate, personId, now, now],
     );
     await connection.commit();
-    res.status(201).json({ stayId: result.insertId });
+    return { status: 201, stayId: result.insertId };
   } catch (error) {
     await connection.rollback().catch(() => undefined);
-    console.error(error);
-    res.status(500).json({ title: String(error) });
+    throw error;
   } finally {
     connection.release();
+  }
+}
+
+app.post('/floor/placement', async (req, res) => {
+  const { partyId, personId, roomId } = req.body as {
+    partyId: number;
+    personId: number;
+    roomId: number;
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const outcome = await place(partyId, personId, roomId);
+      if (outcome.status === 409) res.status(409).json({ title: 'Room taken' });
+      else res.status(201).json({ stayId: outcome.stayId });
+      return;
+    } catch (error) {
+      const errno = (error as { errno?: number }).errno;
+      if (errno !== undefined && RETRYABLE.has(errno) && attempt < ATTEMPTS) {
+        await new Promise((r) => setTimeout(r, 15 * 2 ** (attempt - 1) * (0.5 + Math.random())));
+        continue;
+      }
+      console.error(error);
+      res.status(500).json({ title: String(error) });
+      return;
+    }
   }
 });
 
