@@ -4,14 +4,18 @@ import { useAuth } from './auth/authContext';
 import { HeaderUser } from './auth/HeaderUser';
 import { SessionCheck } from './auth/SessionCheck';
 import { SignInPage } from './auth/SignInPage';
+import { LocaleProvider } from './i18n/LocaleProvider';
+import { RealtimeProvider } from './realtime/RealtimeProvider';
 import { SitesPage } from './sites/SitesPage';
 
 /** The application: the signed-in state around the shell. */
 export function App() {
   return (
-    <AuthProvider>
-      <Shell />
-    </AuthProvider>
+    <LocaleProvider>
+      <AuthProvider>
+        <Shell />
+      </AuthProvider>
+    </LocaleProvider>
   );
 }
 
@@ -52,8 +56,10 @@ function Shell() {
         ) : state.status === 'signed-out' ? (
           <SignInPage notice={state.notice} />
         ) : (
-          // Keyed by user: the next user to sign in never sees the previous one's list.
-          <SitesPage key={state.user.id} />
+          // Keyed by user: the next user to sign in never sees the previous one's list or socket.
+          <RealtimeProvider key={state.user.id}>
+            <SitesPage />
+          </RealtimeProvider>
         )}
       </main>
     </>

@@ -1,73 +1,99 @@
 /**
- * Number, percentage and date formatting for the dashboard, all through Intl so grouping and
- * symbols follow one locale. The page text is English, so the locale is fixed rather than taken
- * from the browser: the same figures read the same on every operator's screen.
+ * Number, percentage and date formatting for the dashboard, all through Intl and the chosen
+ * locale, so grouping, symbols and day names follow the language switch. `useFormat()` gives a
+ * component the formatters of the current locale; they are built once per locale.
  */
-const LOCALE = 'en-US';
+import { useLocale } from './i18n/localeContext';
+import type { Locale } from './i18n/locale';
 
-const countFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
-
-/**
- * Percentages round down, so "95.0%" is shown only when the ratio really reached 95%: a display
- * never claims a threshold was crossed when it was not, and 100% means full, not 99.96%.
- */
-const percentFormat = new Intl.NumberFormat(LOCALE, {
-  style: 'percent',
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-  roundingMode: 'floor',
-});
-
-const wholePercentFormat = new Intl.NumberFormat(LOCALE, {
-  style: 'percent',
-  maximumFractionDigits: 0,
-  roundingMode: 'floor',
-});
-
-const dayFormat = new Intl.DateTimeFormat(LOCALE, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-const timeFormat = new Intl.DateTimeFormat(LOCALE, {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** 12345 → "12,345". */
-export function formatCount(value: number): string {
-  return countFormat.format(value);
-}
-
-/** 0.9512 → "95.1%" (rounded down). */
-export function formatPercent(ratio: number): string {
-  return percentFormat.format(ratio);
-}
-
-/** 0.95 → "95%" (rounded down), for thresholds. */
-export function formatWholePercent(ratio: number): string {
-  return wholePercentFormat.format(ratio);
+export interface Formatters {
+  /** 12345 → "12,345". */
+  count(value: number): string;
+  /** 0.9512 → "95.1%" (rounded down). */
+  percent(ratio: number): string;
+  /** 0.95 → "95%" (rounded down), for thresholds. */
+  wholePercent(ratio: number): string;
+  /** "2026-11-29" → "Sun, Nov 29, 2026" / "2026年11月29日周日"; anything else is returned as is. */
+  calendarDay(isoDate: string): string;
+  /** "2026-11-29" → "Nov 29" / "11月29日", for chart axes and short lists. */
+  shortDay(isoDate: string): string;
+  /** A clock time in the viewer's time zone, "14:05:09". */
+  clockTime(instant: Date): string;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
- * A calendar day "2026-11-29" → "Sun, Nov 29, 2026". The day is formatted as a UTC date so that
- * the viewer's time zone can never shift it; anything that is not YYYY-MM-DD is returned as is.
+ * Calendar days are formatted as UTC dates so the viewer's time zone can never shift them.
+ * Percentages round down, so "95.0%" is shown only when the ratio really reached 95%: a display
+ * never claims a threshold was crossed when it was not, and 100% means full, not 99.96%.
  */
-export function formatCalendarDay(isoDate: string): string {
-  const match = ISO_DATE.exec(isoDate);
-  if (!match) return isoDate;
-  const [, year, month, day] = match;
-  return dayFormat.format(new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))));
+function buildFormatters(locale: Locale): Formatters {
+  const countFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const percentFormat = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    roundingMode: 'floor',
+  });
+  const wholePercentFormat = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: 0,
+    roundingMode: 'floor',
+  });
+  const dayFormat = new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const shortDayFormat = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
+  const timeFormat = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  const asDay = (format: Intl.DateTimeFormat) => (isoDate: string) => {
+    const match = ISO_DATE.exec(isoDate);
+    if (!match) return isoDate;
+    const [, year, month, day] = match;
+    return format.format(new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))));
+  };
+  return {
+    count: (value) => countFormat.format(value),
+    percent: (ratio) => percentFormat.format(ratio),
+    wholePercent: (ratio) => wholePercentFormat.format(ratio),
+    calendarDay: asDay(dayFormat),
+    shortDay: asDay(shortDayFormat),
+    clockTime: (instant) => timeFormat.format(instant),
+  };
 }
 
-/** A clock time in the viewer's time zone, "14:05:09". */
-export function formatClockTime(instant: Date): string {
-  return timeFormat.format(instant);
+const cache = new Map<Locale, Formatters>();
+
+export function formattersFor(locale: Locale): Formatters {
+  let formatters = cache.get(locale);
+  if (!formatters) {
+    formatters = buildFormatters(locale);
+    cache.set(locale, formatters);
+  }
+  return formatters;
 }
+
+export function useFormat(): Formatters {
+  return formattersFor(useLocale().locale);
+}
+
+// The untranslated sites views still call these; they go when those views move to useFormat().
+const english = formattersFor('en');
+export const formatCount = english.count;
+export const formatPercent = english.percent;
+export const formatWholePercent = english.wholePercent;
+export const formatCalendarDay = english.calendarDay;
+export const formatClockTime = english.clockTime;
