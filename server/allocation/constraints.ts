@@ -45,21 +45,42 @@ export function indexBookings(
 }
 
 /**
- * Does a booking block the nights [entry, release)? Both stays are extended by the cleaning
- * buffer: a room is free again `cleaningNights` after a stay ends, in either direction.
+ * The party's nights [entry, release) and, computed once per request, the range a booking must
+ * stay out of: both stays are extended by the cleaning buffer (a room is free again
+ * `cleaningNights` after a stay ends, in either direction), so a booking [start, end) blocks the
+ * party exactly when start < release + cleaning and end + cleaning > entry, i.e.
+ * end > entry − cleaning. Dates compare as strings; no date is parsed in the inner loop.
  */
+export interface NightWindow {
+  entry: IsoDate;
+  release: IsoDate;
+  /** release + cleaning nights: a booking starting before this may block. */
+  blockedBefore: IsoDate;
+  /** entry − cleaning nights: a booking ending after this may block. */
+  blockedAfter: IsoDate;
+}
+
+export function nightWindow(entry: IsoDate, release: IsoDate, cleaningNights: number): NightWindow {
+  return {
+    entry,
+    release,
+    blockedBefore: addDays(release, cleaningNights),
+    blockedAfter: addDays(entry, -cleaningNights),
+  };
+}
+
+export function windowBlockedBy(booking: { start: IsoDate; end: IsoDate }, w: NightWindow) {
+  return booking.start < w.blockedBefore && booking.end > w.blockedAfter;
+}
+
+/** Does a booking block the nights [entry, release), cleaning buffers included? */
 export function blocksNights(
   booking: { start: IsoDate; end: IsoDate },
   entry: IsoDate,
   release: IsoDate,
   cleaningNights: number,
 ): boolean {
-  return rangesOverlap(
-    booking.start,
-    addDays(booking.end, cleaningNights),
-    entry,
-    addDays(release, cleaningNights),
-  );
+  return windowBlockedBy(booking, nightWindow(entry, release, cleaningNights));
 }
 
 /** Categories of the people on a floor during the nights [entry, release). */
@@ -81,6 +102,38 @@ export interface Unit {
   needs: ReadonlySet<PersonNeed>;
 }
 
+/** What every room of one request is checked against, with the per-floor work cached. */
+export interface RoomCheck {
+  party: PartyRequest;
+  window: NightWindow;
+  bookings: BookingIndex;
+  oneCategoryPerFloor: boolean;
+  floorCategoriesOf(room: RoomSnapshot): ReadonlySet<Category>;
+}
+
+export function roomCheck(
+  party: PartyRequest,
+  bookings: BookingIndex,
+  policy: AllocationPolicy,
+): RoomCheck {
+  const categoryCache = new Map<string, Set<Category>>();
+  return {
+    party,
+    window: nightWindow(party.entryDate, party.releaseDate, policy.cleaningNights),
+    bookings,
+    oneCategoryPerFloor: policy.oneCategoryPerFloor,
+    floorCategoriesOf(room) {
+      const key = floorKey(room.siteId, room.floor);
+      let categories = categoryCache.get(key);
+      if (!categories) {
+        categories = floorCategories(bookings.byFloor.get(key), party.entryDate, party.releaseDate);
+        categoryCache.set(key, categories);
+      }
+      return categories;
+    },
+  };
+}
+
 /**
  * The first hard constraint the room breaks for a unit of the party, or null if it may be
  * offered. Checked in HARD_CONSTRAINTS order so rejection counts are stable.
@@ -89,11 +142,9 @@ export function firstBrokenConstraint(
   room: RoomSnapshot,
   site: SiteSnapshot | undefined,
   unit: Unit,
-  party: PartyRequest,
-  bookings: BookingIndex,
-  policy: AllocationPolicy,
-  floorCategoriesOf: (room: RoomSnapshot) => ReadonlySet<Category>,
+  check: RoomCheck,
 ): HardConstraint | null {
+  const { party } = check;
   if (!site) return 'siteStatus';
   if (!(site.status === 'active' || (site.status === 'standby' && party.allowStandby))) {
     return 'siteStatus';
@@ -102,13 +153,11 @@ export function firstBrokenConstraint(
   if (room.status !== 'available') return 'roomStatus';
   if (room.beds < unit.size) return 'beds';
   if (unit.needs.has('wheelchair') && !room.accessible) return 'needs';
-  for (const booking of bookings.byRoom.get(room.id) ?? []) {
-    if (blocksNights(booking, party.entryDate, party.releaseDate, policy.cleaningNights)) {
-      return 'nights';
-    }
+  for (const booking of check.bookings.byRoom.get(room.id) ?? []) {
+    if (windowBlockedBy(booking, check.window)) return 'nights';
   }
-  if (policy.oneCategoryPerFloor) {
-    for (const category of floorCategoriesOf(room)) {
+  if (check.oneCategoryPerFloor) {
+    for (const category of check.floorCategoriesOf(room)) {
       if (category !== party.category) return 'floorCategory';
     }
   }

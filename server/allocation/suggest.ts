@@ -8,12 +8,12 @@
  * possible: an option is then a floor and the tightest run of feasible rooms on it.
  */
 import { rangesOverlap } from '../../shared/dates';
-import type { Category, PersonNeed } from '../../shared/enums';
+import type { PersonNeed } from '../../shared/enums';
 import {
   firstBrokenConstraint,
-  floorCategories,
   floorKey,
   indexBookings,
+  roomCheck,
   type Unit,
 } from './constraints';
 import { haversineKm } from './geo';
@@ -67,16 +67,7 @@ export function suggest(input: SuggestInput): SuggestResult {
   const partySize = party.members.length;
   const grouped = !party.shareRoom && partySize > 1;
 
-  const categoryCache = new Map<string, Set<Category>>();
-  const floorCategoriesOf = (room: RoomSnapshot) => {
-    const key = floorKey(room.siteId, room.floor);
-    let cats = categoryCache.get(key);
-    if (!cats) {
-      cats = floorCategories(index.byFloor.get(key), party.entryDate, party.releaseDate);
-      categoryCache.set(key, cats);
-    }
-    return cats;
-  };
+  const check = roomCheck(party, index, policy);
 
   // In a grouped party each room holds one member; whose needs go where is decided per floor.
   const checkUnit: Unit = grouped
@@ -87,31 +78,42 @@ export function suggest(input: SuggestInput): SuggestResult {
   const reject = (c: HardConstraint, n = 1) => (rejections[c] = (rejections[c] ?? 0) + n);
   const feasible: RoomSnapshot[] = [];
   for (const room of rooms) {
-    const broken = firstBrokenConstraint(
-      room,
-      siteById.get(room.siteId),
-      checkUnit,
-      party,
-      index,
-      policy,
-      floorCategoriesOf,
-    );
+    const broken = firstBrokenConstraint(room, siteById.get(room.siteId), checkUnit, check);
     if (broken) reject(broken);
     else feasible.push(room);
   }
 
+  // The floor's terms and the site's distance are the same for every room there: once each.
+  const floorStatsCache = new Map<string, { cohort: number; hasPeople: boolean }>();
   const floorStats = (siteId: number, floor: number) => {
-    const entries: string[] = [];
-    let hasPeople = false;
-    for (const b of index.byFloor.get(floorKey(siteId, floor)) ?? []) {
-      if (rangesOverlap(b.start, b.end, party.entryDate, party.releaseDate)) entries.push(b.start);
-      if (b.start <= party.entryDate && party.entryDate < b.end) hasPeople = true;
+    const key = floorKey(siteId, floor);
+    let stats = floorStatsCache.get(key);
+    if (!stats) {
+      const entries: string[] = [];
+      let hasPeople = false;
+      for (const b of index.byFloor.get(key) ?? []) {
+        if (rangesOverlap(b.start, b.end, party.entryDate, party.releaseDate)) {
+          entries.push(b.start);
+        }
+        if (b.start <= party.entryDate && party.entryDate < b.end) hasPeople = true;
+      }
+      stats = { cohort: cohortTerm(party.entryDate, entries), hasPeople };
+      floorStatsCache.set(key, stats);
     }
-    return { entries, hasPeople };
+    return stats;
+  };
+  const kmCache = new Map<number, number | null>();
+  const distanceKm = (site: SiteSnapshot) => {
+    let km = kmCache.get(site.id);
+    if (km === undefined) {
+      km = party.origin ? haversineKm(party.origin, site) : null;
+      kmCache.set(site.id, km);
+    }
+    return km;
   };
 
   const option = (site: SiteSnapshot, floor: number, assigned: AssignedRoom[], span: number) => {
-    const km = party.origin ? haversineKm(party.origin, site) : null;
+    const km = distanceKm(site);
     const stats = floorStats(site.id, floor);
     const { terms, score } = weighTerms(
       {
@@ -121,7 +123,7 @@ export function suggest(input: SuggestInput): SuggestResult {
           assigned.map((a) => ({ size: a.members.length, beds: roomById.get(a.roomId)!.beds })),
         ),
         householdProximity: householdProximityTerm(assigned.length, span),
-        cohort: cohortTerm(party.entryDate, stats.entries),
+        cohort: stats.cohort,
         utilizationCeiling: utilizationTerm(
           site.occupied + partySize,
           site.beds,

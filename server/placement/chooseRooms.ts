@@ -4,14 +4,9 @@
  * its bookings are read, so what is checked is what is committed (shared by place and move).
  */
 import type { Transaction } from 'sequelize';
-import {
-  firstBrokenConstraint,
-  floorCategories,
-  floorKey,
-  indexBookings,
-} from '../allocation/constraints';
+import { firstBrokenConstraint, indexBookings, roomCheck } from '../allocation/constraints';
 import { suggest } from '../allocation/suggest';
-import type { AssignedRoom, PartyRequest, RoomSnapshot, Suggestion } from '../allocation/types';
+import type { AssignedRoom, PartyRequest, Suggestion } from '../allocation/types';
 import type { HardConstraint } from '../../shared/enums';
 import { CONSTRAINT_EXPLANATIONS } from '../../shared/placement';
 import type { PolicyDocument } from '../../shared/policy';
@@ -62,14 +57,11 @@ export async function verifyUnderLock(
     cleaningNights: allocationPolicy(policy).cleaningNights,
     today: ctx.today,
   });
-  const index = indexBookings(rooms, bookings, request.partyId);
-  const rules = allocationPolicy(policy);
-  const floorCats = (room: RoomSnapshot) =>
-    floorCategories(
-      index.byFloor.get(floorKey(room.siteId, room.floor)),
-      request.entryDate,
-      request.releaseDate,
-    );
+  const check = roomCheck(
+    request,
+    indexBookings(rooms, bookings, request.partyId),
+    allocationPolicy(policy),
+  );
   const broken: { index: number; constraint: HardConstraint }[] = [];
   assigned.forEach((a, i) => {
     const room = byId.get(a.roomId);
@@ -79,7 +71,7 @@ export async function verifyUnderLock(
       needs: new Set(a.members.flatMap((m) => request.members[m].needs)),
     };
     const site = sites.find((s) => s.id === room.siteId);
-    const c = firstBrokenConstraint(room, site, unit, request, index, rules, floorCats);
+    const c = firstBrokenConstraint(room, site, unit, check);
     if (c) broken.push({ index: i, constraint: c });
   });
   if (broken.length) return { broken, option: null };

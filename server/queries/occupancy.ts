@@ -39,9 +39,13 @@ function withUtilization(o: Omit<Occupancy, 'utilization'>): Occupancy {
 
 /**
  * Derived table with one row of bed counts per site id on :day. Meant to be LEFT JOINed to
- * `sites`, so a listing and its totals come from a single query.
+ * `sites`, so a listing and its totals come from a single query. With `onlySites` the rooms are
+ * filtered to the `:ids` replacement inside the derived table: neither database pushes the outer
+ * `WHERE s.id IN …` into a grouped derived table, and aggregating the whole city to read one site
+ * cost 14 ms on the 5,000-room bench city and 80–90 ms on the province.
  */
-export const SITE_OCCUPANCY_SQL = `
+export function siteOccupancySql(options: { onlySites: boolean }): string {
+  return `
   SELECT rm.siteId AS siteId,
     COUNT(*) AS rooms,
     SUM(CASE WHEN rm.status <> 'out_of_service' THEN rm.beds ELSE 0 END) AS beds,
@@ -53,15 +57,19 @@ export const SITE_OCCUPANCY_SQL = `
   FROM rooms rm
   LEFT JOIN (
     SELECT st.roomId, COUNT(*) AS occupants FROM stays st
+    ${options.onlySites ? 'JOIN rooms sr ON sr.id = st.roomId AND sr.siteId IN (:ids)' : ''}
     WHERE ${OCCUPIES_DAY_SQL} GROUP BY st.roomId
   ) o ON o.roomId = rm.id
   LEFT JOIN (
     SELECT st.roomId, COUNT(*) AS upcoming FROM stays st
+    ${options.onlySites ? 'JOIN rooms sr ON sr.id = st.roomId AND sr.siteId IN (:ids)' : ''}
     WHERE st.status IN ('reserved', 'in_transit') AND st.entryDate > :day GROUP BY st.roomId
   ) u ON u.roomId = rm.id
+  ${options.onlySites ? 'WHERE rm.siteId IN (:ids)' : ''}
   GROUP BY rm.siteId`;
+}
 
-/** The aggregate columns as SITE_OCCUPANCY_SQL names them, for the outer SELECT. */
+/** The aggregate columns as siteOccupancySql names them, for the outer SELECT. */
 export const OCCUPANCY_COLUMNS = [
   'rooms',
   'beds',

@@ -4,7 +4,7 @@ import type { Occupancy } from '../../shared/dto';
 import type { IsoDate } from '../../shared/dates';
 import type { SiteStatus } from '../../shared/enums';
 import { Site } from '../models';
-import { OCCUPANCY_COLUMNS, occupancyFromRow, SITE_OCCUPANCY_SQL } from './occupancy';
+import { OCCUPANCY_COLUMNS, occupancyFromRow, siteOccupancySql } from './occupancy';
 
 export interface SiteFilter {
   ids?: number[];
@@ -25,13 +25,14 @@ export async function listSitesWithOccupancy(
 ): Promise<SiteWithOccupancy[]> {
   const where: string[] = [];
   if (filter.ids) where.push(filter.ids.length ? 's.id IN (:ids)' : '1 = 0');
+  const onlySites = (filter.ids?.length ?? 0) > 0;
   if (filter.status?.length) where.push('s.status IN (:status)');
   if (filter.district) where.push('s.district = :district');
   const aggregates = OCCUPANCY_COLUMNS.map((c) => `a.${c} AS ${c}`).join(', ');
   const sites = await sequelize.query(
     `SELECT s.*, ${aggregates}
      FROM sites s
-     LEFT JOIN (${SITE_OCCUPANCY_SQL}) a ON a.siteId = s.id
+     LEFT JOIN (${siteOccupancySql({ onlySites })}) a ON a.siteId = s.id
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY s.code`,
     {
