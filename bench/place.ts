@@ -200,6 +200,8 @@ async function resetState(sequelize: Sequelize): Promise<void> {
     'DELETE FROM waiting_entries',
     'DELETE FROM audit_events',
     'UPDATE rooms SET version = 0',
+    // Haven's servers keep a snapshot of each site until its version moves (citySnapshot.ts).
+    'UPDATE sites SET occupancyVersion = occupancyVersion + 1',
   ]) {
     await sequelize.query(sql);
   }

@@ -38,7 +38,7 @@ export interface DomainEventMap {
     siteId: number;
     roomIds: number[];
     status: RoomStatus | null;
-    /** Empty when the change did not alter the site's occupancy (a new number, say). */
+    /** Empty when the update changed nothing (every real change of a room moves the version). */
     sites: SiteVersion[];
   };
   'site.changed': {

@@ -14,6 +14,7 @@ import { RetryableConflict } from '../db/transaction';
 import { conflict, validationError } from '../errors';
 import type { ServiceContext } from '../services/context';
 import { allocationPolicy } from '../services/policy';
+import { loadCity } from './citySnapshot';
 import { floorRoomIds, loadSiteRooms, loadBookings, loadSites, lockRooms } from './snapshot';
 
 /** How many of the engine's options are re-checked under lock before retrying from scratch. */
@@ -158,6 +159,26 @@ export async function suggestFromDatabase(
   rejections: Partial<Record<HardConstraint, number>>;
 }> {
   const rules = allocationPolicy(policy);
+  const { sites, rooms, bookings } =
+    request.entryDate >= ctx.today
+      ? await loadCity(ctx.sequelize, transaction, {
+          today: ctx.today,
+          cleaningNights: rules.cleaningNights,
+          entryDate: request.entryDate,
+          allowStandby: request.allowStandby,
+          ...(ctx.siteScope ? { siteIds: ctx.siteScope } : {}),
+        })
+      : await loadDirectly(ctx, transaction, request, rules.cleaningNights);
+  return suggest({ sites, rooms, bookings, party: request, policy: rules, limit });
+}
+
+/** The snapshot read whole from the database, for nights that began before today. */
+async function loadDirectly(
+  ctx: ServiceContext,
+  transaction: Transaction | undefined,
+  request: PartyRequest,
+  cleaningNights: number,
+) {
   const sites = await loadSites(transaction, {
     entryDate: request.entryDate,
     allowStandby: request.allowStandby,
@@ -168,7 +189,7 @@ export async function suggestFromDatabase(
   const bookings = await loadBookings(
     transaction,
     { siteIds },
-    { ...request, cleaningNights: rules.cleaningNights, today: ctx.today },
+    { ...request, cleaningNights, today: ctx.today },
   );
-  return suggest({ sites, rooms, bookings, party: request, policy: rules, limit });
+  return { sites, rooms, bookings };
 }

@@ -40,7 +40,7 @@ export async function loadSites(
   }));
 }
 
-interface RoomRow {
+export interface RoomRow {
   id: number;
   siteId: number;
   floor: number;
@@ -51,7 +51,7 @@ interface RoomRow {
   status: RoomSnapshot['status'];
 }
 
-const toRoom = (r: RoomRow): RoomSnapshot => ({
+export const toRoom = (r: RoomRow): RoomSnapshot => ({
   id: Number(r.id),
   siteId: Number(r.siteId),
   floor: Number(r.floor),
@@ -63,7 +63,8 @@ const toRoom = (r: RoomRow): RoomSnapshot => ({
 });
 
 // `accessible` is a reserved word in MySQL: quote every column.
-const ROOM_COLUMNS = '`id`, `siteId`, `floor`, `number`, `beds`, `accessible`, `family`, `status`';
+export const ROOM_COLUMNS =
+  '`id`, `siteId`, `floor`, `number`, `beds`, `accessible`, `family`, `status`';
 
 /** Every room of the given sites (the engine counts those it refuses, e.g. still cleaning). */
 export async function loadSiteRooms(
@@ -122,7 +123,7 @@ export async function floorRoomIds(transaction: Transaction, roomIds: number[]):
   return rows.map((r) => Number(r.id));
 }
 
-interface BookingRow {
+export interface BookingRow {
   roomId: number;
   partyId: number;
   category: Category;
@@ -130,6 +131,21 @@ interface BookingRow {
   end: string;
   people: number | string;
   checkedIn: number | string;
+}
+
+/** A booking row as the engine sees it, with `today` deciding how long a checked-in party holds. */
+export function toBooking(r: BookingRow, today: IsoDate): BookingSnapshot {
+  const end = String(r.end).slice(0, 10);
+  const holdUntil = addDays(today, 1);
+  return {
+    roomId: Number(r.roomId),
+    partyId: Number(r.partyId),
+    category: r.category,
+    start: String(r.start).slice(0, 10),
+    // A checked-in party past its planned release still holds the room until released.
+    end: Number(r.checkedIn) && end < holdUntil ? holdUntil : end,
+    people: Number(r.people),
+  };
 }
 
 /**
@@ -176,19 +192,5 @@ export async function loadBookings(
       transaction,
     },
   );
-  const holdUntil = addDays(window.today, 1);
-  return rows
-    .map((r) => {
-      const end = String(r.end).slice(0, 10);
-      return {
-        roomId: Number(r.roomId),
-        partyId: Number(r.partyId),
-        category: r.category,
-        start: String(r.start).slice(0, 10),
-        // A checked-in party past its planned release still holds the room until released.
-        end: Number(r.checkedIn) && end < holdUntil ? holdUntil : end,
-        people: Number(r.people),
-      };
-    })
-    .filter((b) => b.end > from);
+  return rows.map((r) => toBooking(r, window.today)).filter((b) => b.end > from);
 }

@@ -9,6 +9,9 @@ import { presentRoom } from '../presenters/room';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
 
+/** What an update may change, each of which the allocation engine reads. */
+const ROOM_FIELDS = ['number', 'floor', 'beds', 'accessible', 'family'] as const;
+
 /**
  * Changes a room's number, floor, beds or features. Refused with 409 when the new number is taken
  * in the site, or when fewer beds would no longer hold the party booked in it now or later.
@@ -71,11 +74,13 @@ export async function updateRoom(
       before,
       after: presentRoom(room),
     });
-    // Only beds change the totals; a new number or feature does not need a new version.
-    const sites =
-      changes.beds !== undefined && changes.beds !== before.beds
-        ? await bumpOccupancyVersions(transaction, [room.siteId])
-        : [];
+    // Any change moves the version, not only beds (the totals): the placement snapshots kept by
+    // every process (placement/citySnapshot.ts) read a site again only when its version moves,
+    // and a room's floor, number or features decide where people may go.
+    const after = presentRoom(room);
+    const sites = ROOM_FIELDS.some((field) => before[field] !== after[field])
+      ? await bumpOccupancyVersions(transaction, [room.siteId])
+      : [];
     emitAfterCommit(transaction, {
       name: 'room.changed',
       payload: { action: 'update', siteId: room.siteId, roomIds: [room.id], status: null, sites },

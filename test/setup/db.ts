@@ -2,6 +2,7 @@
  * The test database: SQLite in a temporary file by default, MariaDB/MySQL when TEST_DATABASE_URL
  * says so. Migrated once per run (never sync()), emptied before every test.
  */
+import { forgetCity } from '../../server/placement/citySnapshot';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,6 +80,8 @@ export function testDb(): Database {
 export async function emptyDatabase(db: Database): Promise<void> {
   const qi = db.sequelize.getQueryInterface();
   for (const table of TABLES) await db.sequelize.query(`DELETE FROM ${qi.quoteIdentifier(table)}`);
+  // Ids and versions start again, so what the process kept of the last test's city is wrong now.
+  forgetCity(db.sequelize);
 }
 
 /**

@@ -1,0 +1,205 @@
+/**
+ * The rooms and bookings of the open sites, kept per process between requests and refreshed site
+ * by site: every change to a site's rooms or stays bumps `sites.occupancyVersion` in the same
+ * transaction (server/events/occupancyVersion.ts), so one cheap read of the sites' versions tells
+ * which sites changed since they were loaded — here or in any other process — and only those are
+ * read again. At province scale this replaces reading 50,000 rooms and 40,000 bookings on every
+ * suggestion with reading 500 site rows.
+ *
+ * The snapshot only proposes: a placement re-checks its rooms under row locks
+ * (chooseRooms.verifyUnderLock), so a site changed between the version read and the room read can
+ * cost a retry, never a wrong booking. Data is always at least as new as the version it is filed
+ * under (the versions are read first), so a change is never missed, at worst read twice.
+ *
+ * It may be filled inside a placing transaction only because placements read before they write:
+ * what it reads there is committed data. Anything that writes rooms or stays outside the services
+ * (seeders, benchmarks resetting state) must bump the sites' versions, or call `forgetCity`.
+ */
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { addDays, type IsoDate } from '../../shared/dates';
+import type { Category, SiteStatus } from '../../shared/enums';
+import type { BookingSnapshot, RoomSnapshot, SiteSnapshot } from '../allocation/types';
+import { CURRENT_STATUSES_SQL } from '../queries/occupancy';
+import { ROOM_COLUMNS, toBooking, toRoom, type BookingRow, type RoomRow } from './snapshot';
+
+/** A booking with what the per-site occupancy on a given night needs. */
+interface CachedBooking extends BookingSnapshot {
+  /** A current stay (reserved, in transit, checked in), not one released in the buffer. */
+  current: boolean;
+  checkedIn: boolean;
+  /** The planned release before a checked-in party's hold is extended to tomorrow. */
+  plannedEnd: IsoDate;
+}
+
+interface SiteEntry {
+  version: number;
+  rooms: RoomSnapshot[];
+  bookings: CachedBooking[];
+  /** Beds in rooms that are not out of service. */
+  beds: number;
+}
+
+interface CityCache {
+  /** Bookings kept depend on today (checked-in holds, ended stays) and the cleaning buffer. */
+  key: string;
+  sites: Map<number, SiteEntry>;
+}
+
+const caches = new WeakMap<Sequelize, CityCache>();
+
+/** Drops what this process holds for the database (tests truncate tables between cases). */
+export function forgetCity(sequelize: Sequelize): void {
+  caches.delete(sequelize);
+}
+
+export interface CityOptions {
+  today: IsoDate;
+  cleaningNights: number;
+  /** The party's first night: `SiteSnapshot.occupied` is counted on it. Not before today. */
+  entryDate: IsoDate;
+  allowStandby: boolean;
+  /** Only these sites (a site manager's own); all when absent. */
+  siteIds?: number[];
+}
+
+export interface City {
+  sites: SiteSnapshot[];
+  rooms: RoomSnapshot[];
+  bookings: BookingSnapshot[];
+  /** How many sites had to be read again (0 when every site was current): for tests and logs. */
+  reloadedSites: number;
+}
+
+interface SiteRow {
+  id: number;
+  status: SiteStatus;
+  latitude: number | string;
+  longitude: number | string;
+  acceptedCategories: string | Category[];
+  occupancyVersion: number | string;
+}
+
+export async function loadCity(
+  sequelize: Sequelize,
+  transaction: Transaction | undefined,
+  options: CityOptions,
+): Promise<City> {
+  if (options.entryDate < options.today) {
+    throw new Error('loadCity keeps bookings from today on: use the direct loaders for the past');
+  }
+  const key = `${options.today}|${options.cleaningNights}`;
+  let cache = caches.get(sequelize);
+  if (!cache || cache.key !== key) {
+    cache = { key, sites: new Map() };
+    caches.set(sequelize, cache);
+  }
+
+  const statuses: SiteStatus[] = options.allowStandby ? ['active', 'standby'] : ['active'];
+  const siteRows = await sequelize.query<SiteRow>(
+    `SELECT id, status, latitude, longitude, acceptedCategories, occupancyVersion FROM sites
+     WHERE status IN (:statuses) ${options.siteIds ? 'AND id IN (:siteIds)' : ''} ORDER BY id`,
+    {
+      type: QueryTypes.SELECT,
+      replacements: { statuses, siteIds: options.siteIds?.length ? options.siteIds : [0] },
+      transaction,
+    },
+  );
+  const stale = siteRows
+    .filter((r) => cache.sites.get(Number(r.id))?.version !== Number(r.occupancyVersion))
+    .map((r) => ({ id: Number(r.id), version: Number(r.occupancyVersion) }));
+  if (stale.length) {
+    const loaded = await loadSites(sequelize, transaction, stale, options);
+    for (const [id, entry] of loaded) cache.sites.set(id, entry);
+  }
+
+  const sites: SiteSnapshot[] = [];
+  const rooms: RoomSnapshot[] = [];
+  const bookings: BookingSnapshot[] = [];
+  for (const row of siteRows) {
+    const entry = cache.sites.get(Number(row.id))!;
+    sites.push({
+      id: Number(row.id),
+      status: row.status,
+      latitude: Number(row.latitude),
+      longitude: Number(row.longitude),
+      acceptedCategories:
+        typeof row.acceptedCategories === 'string'
+          ? (JSON.parse(row.acceptedCategories) as Category[])
+          : row.acceptedCategories,
+      beds: entry.beds,
+      occupied: occupiedOn(entry.bookings, options.entryDate),
+    });
+    for (const room of entry.rooms) rooms.push(room);
+    for (const booking of entry.bookings) bookings.push(booking);
+  }
+  return { sites, rooms, bookings, reloadedSites: stale.length };
+}
+
+/** People holding a bed on `day`, as the occupancy SQL counts them (queries/occupancy.ts). */
+function occupiedOn(bookings: readonly CachedBooking[], day: IsoDate): number {
+  let people = 0;
+  for (const b of bookings) {
+    if (b.current && b.start <= day && (b.plannedEnd > day || b.checkedIn)) people += b.people;
+  }
+  return people;
+}
+
+async function loadSites(
+  sequelize: Sequelize,
+  transaction: Transaction | undefined,
+  stale: { id: number; version: number }[],
+  options: CityOptions,
+): Promise<Map<number, SiteEntry>> {
+  const siteIds = stale.map((s) => s.id);
+  const entries = new Map<number, SiteEntry>(
+    stale.map((s) => [s.id, { version: s.version, rooms: [], bookings: [], beds: 0 }]),
+  );
+  const roomRows = await sequelize.query<RoomRow>(
+    `SELECT ${ROOM_COLUMNS} FROM rooms WHERE siteId IN (:siteIds)`,
+    { type: QueryTypes.SELECT, replacements: { siteIds }, transaction },
+  );
+  for (const row of roomRows) {
+    const room = toRoom(row);
+    const entry = entries.get(room.siteId)!;
+    entry.rooms.push(room);
+    if (room.status !== 'out_of_service') entry.beds += room.beds;
+  }
+  // Every current stay, and the ended ones whose cleaning buffer still reaches today: the
+  // engine checks each against the party's nights, whatever they are.
+  const bookingRows = await sequelize.query<BookingRow & { siteId: number; current: number }>(
+    `SELECT rm.siteId AS siteId, st.roomId AS roomId, st.partyId AS partyId,
+       p.category AS category, st.current AS current,
+       MIN(st.entryDate) AS start, MAX(st.endDate) AS end, COUNT(*) AS people,
+       MAX(st.checkedIn) AS checkedIn
+     FROM (
+       SELECT roomId, partyId, entryDate, plannedReleaseDate AS endDate, 1 AS current,
+         CASE WHEN status = 'checked_in' THEN 1 ELSE 0 END AS checkedIn
+       FROM stays
+       WHERE status IN ${CURRENT_STATUSES_SQL}
+         AND roomId IN (SELECT id FROM rooms WHERE siteId IN (:siteIds))
+       UNION ALL
+       SELECT roomId, partyId, entryDate, releaseDate AS endDate, 0 AS current, 0 AS checkedIn
+       FROM stays
+       WHERE status IN ('released', 'transferred') AND releaseDate > :from
+         AND roomId IN (SELECT id FROM rooms WHERE siteId IN (:siteIds))
+     ) st
+     JOIN rooms rm ON rm.id = st.roomId
+     JOIN parties p ON p.id = st.partyId
+     GROUP BY rm.siteId, st.roomId, st.partyId, p.category, st.current`,
+    {
+      type: QueryTypes.SELECT,
+      replacements: { siteIds, from: addDays(options.today, -options.cleaningNights) },
+      transaction,
+    },
+  );
+  for (const row of bookingRows) {
+    const booking = toBooking(row, options.today);
+    entries.get(Number(row.siteId))!.bookings.push({
+      ...booking,
+      current: Number(row.current) === 1,
+      checkedIn: Number(row.checkedIn) === 1,
+      plannedEnd: String(row.end).slice(0, 10),
+    });
+  }
+  return entries;
+}

@@ -1,0 +1,136 @@
+/**
+ * The per-process city snapshot behind suggestions and automatic placement: it must read again
+ * exactly the sites that changed (through any process: the version lives in the database) and
+ * give the engine what reading everything afresh gives.
+ */
+import { expect } from 'chai';
+import { addDays } from '../../shared/dates';
+import { suggest } from '../../server/allocation/suggest';
+import type { PartyRequest } from '../../server/allocation/types';
+import { bumpOccupancyVersions } from '../../server/events/occupancyVersion';
+import { loadCity, type CityOptions } from '../../server/placement/citySnapshot';
+import { loadBookings, loadSiteRooms, loadSites } from '../../server/placement/snapshot';
+import { allocationPolicy } from '../../server/services/policy';
+import { DEFAULT_POLICY } from '../../shared/policy';
+import { type Room, Stay } from '../../server/models';
+import { buildParty, buildRoom, buildSite, buildStays } from '../factories';
+import { TEST_TODAY } from '../setup/app';
+import { testDb, useTestDatabase } from '../setup/db';
+
+const rules = allocationPolicy(DEFAULT_POLICY);
+const options = (entryDate = TEST_TODAY): CityOptions => ({
+  today: TEST_TODAY,
+  cleaningNights: rules.cleaningNights,
+  entryDate,
+  allowStandby: false,
+});
+
+const request = (entryDate: string, size = 1): PartyRequest => ({
+  category: 'close_contact',
+  shareRoom: false,
+  members: Array.from({ length: size }, () => ({ needs: [] })),
+  origin: { latitude: 34.8, longitude: 113.66 },
+  entryDate,
+  releaseDate: addDays(entryDate, 12),
+  allowStandby: false,
+});
+
+/** Two active sites and a standby one, with every kind of booking the engine must respect. */
+async function buildCity() {
+  const [a, b] = [await buildSite(), await buildSite({ latitude: 34.9 })];
+  await buildSite({ status: 'standby' });
+  const rooms: Room[] = [];
+  for (const site of [a, b]) {
+    for (let floor = 1; floor <= 2; floor++) {
+      for (let i = 0; i < 4; i++) rooms.push(await buildRoom({ site, floor, beds: 1 + (i % 2) }));
+    }
+  }
+  await rooms[1].update({ status: 'out_of_service' });
+  await rooms[2].update({ status: 'cleaning' });
+  // In now; checked in past its planned release (holds the room); arriving in 3 days;
+  // released yesterday (cleaning buffer); released long ago (irrelevant).
+  await buildStays({ room: rooms[0] });
+  await buildStays({
+    room: rooms[3],
+    entryDate: addDays(TEST_TODAY, -15),
+    plannedReleaseDate: addDays(TEST_TODAY, -1),
+  });
+  await buildStays({
+    room: rooms[8],
+    status: 'reserved',
+    entryDate: addDays(TEST_TODAY, 3),
+    party: await buildParty({ category: 'inbound_traveller' }),
+  });
+  const released = await buildStays({ room: rooms[9], status: 'released' });
+  await Stay.update({ releaseDate: addDays(TEST_TODAY, -1) }, { where: { id: released[0].id } });
+  const old = await buildStays({ room: rooms[10], status: 'released' });
+  await Stay.update({ releaseDate: addDays(TEST_TODAY, -30) }, { where: { id: old[0].id } });
+  return { a, b, rooms };
+}
+
+describe('city snapshot', () => {
+  useTestDatabase();
+
+  it('suggests exactly what a fresh read of every site suggests, for several entry dates', async () => {
+    await buildCity();
+    for (const entryDate of [TEST_TODAY, addDays(TEST_TODAY, 2), addDays(TEST_TODAY, 20)]) {
+      for (const size of [1, 2]) {
+        const party = request(entryDate, size);
+        const sites = await loadSites(undefined, { entryDate, allowStandby: false });
+        const siteIds = sites.map((s) => s.id);
+        const fresh = suggest({
+          sites,
+          rooms: await loadSiteRooms(undefined, siteIds),
+          bookings: await loadBookings(
+            undefined,
+            { siteIds },
+            {
+              entryDate,
+              releaseDate: party.releaseDate,
+              cleaningNights: rules.cleaningNights,
+              today: TEST_TODAY,
+            },
+          ),
+          party,
+          policy: rules,
+          limit: 50,
+        });
+        const city = await loadCity(testDb().sequelize, undefined, options(entryDate));
+        expect(city.sites.map((s) => [s.id, s.beds, s.occupied])).to.deep.equal(
+          sites.map((s) => [s.id, s.beds, s.occupied]),
+        );
+        const cached = suggest({ ...city, party, policy: rules, limit: 50 });
+        expect(cached, `entry ${entryDate}, ${size} people`).to.deep.equal(fresh);
+      }
+    }
+  });
+
+  it('reads again only the sites whose version moved, and then sees their new bookings', async () => {
+    const { a, rooms } = await buildCity();
+    const { sequelize } = testDb();
+    expect((await loadCity(sequelize, undefined, options())).reloadedSites).to.equal(2);
+    expect((await loadCity(sequelize, undefined, options())).reloadedSites).to.equal(0);
+
+    // A placement in site A, as another process would commit it: the stay and the version bump.
+    const free = rooms.find((r) => r.siteId === a.id && r.floor === 2)!;
+    const [stay] = await buildStays({ room: free, status: 'reserved', entryDate: TEST_TODAY });
+    await sequelize.transaction((transaction) => bumpOccupancyVersions(transaction, [a.id]));
+
+    const city = await loadCity(sequelize, undefined, options());
+    expect(city.reloadedSites).to.equal(1);
+    expect(city.bookings.some((b) => b.roomId === free.id && b.partyId === stay.partyId)).to.equal(
+      true,
+    );
+    expect(city.sites.find((s) => s.id === a.id)!.occupied).to.equal(3);
+  });
+
+  it('keeps site rows themselves fresh: a suspended site drops out without a version change', async () => {
+    const { b } = await buildCity();
+    const { sequelize } = testDb();
+    await loadCity(sequelize, undefined, options());
+    await b.update({ status: 'suspended' });
+    const city = await loadCity(sequelize, undefined, options());
+    expect(city.sites.map((s) => s.id)).not.to.include(b.id);
+    expect(city.rooms.some((r) => r.siteId === b.id)).to.equal(false);
+  });
+});
