@@ -17,9 +17,26 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * Days since 1970-01-01 of a calendar day. Remembered per date: the engine asks for the same few
+ * dozen dates tens of thousands of times a request, and parsing was a tenth of its time.
+ */
+const dayNumbers = new Map<IsoDate, number>();
+const DAY_NUMBERS_KEPT = 10_000;
+
+export function dayNumber(date: IsoDate): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+    if (dayNumbers.size >= DAY_NUMBERS_KEPT) dayNumbers.clear();
+    dayNumbers.set(date, n);
+  }
+  return n;
+}
+
 /** Whole days from `a` to `b` (b − a). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** Half-open ranges [aStart, aEnd) and [bStart, bEnd) share at least one night. */

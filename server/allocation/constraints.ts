@@ -15,11 +15,16 @@ import type {
 /** Bookings grouped by room and by floor, built once per request. */
 export interface BookingIndex {
   byRoom: Map<number, BookingSnapshot[]>;
-  /** Key `${siteId}:${floor}`. */
-  byFloor: Map<string, BookingSnapshot[]>;
+  /** Key `floorKey(siteId, floor)`. */
+  byFloor: Map<number, BookingSnapshot[]>;
 }
 
-export const floorKey = (siteId: number, floor: number) => `${siteId}:${floor}`;
+/**
+ * One number per floor of a site: tens of thousands of lookups a request, and number keys hash
+ * without building a string each time. Floors are whole numbers, well inside ±5,000 (validated
+ * 1–200; shared/validations.ts).
+ */
+export const floorKey = (siteId: number, floor: number) => siteId * 10_000 + floor;
 
 export function indexBookings(
   rooms: readonly RoomSnapshot[],
@@ -28,7 +33,7 @@ export function indexBookings(
 ): BookingIndex {
   const roomById = new Map(rooms.map((r) => [r.id, r]));
   const byRoom = new Map<number, BookingSnapshot[]>();
-  const byFloor = new Map<string, BookingSnapshot[]>();
+  const byFloor = new Map<number, BookingSnapshot[]>();
   for (const booking of bookings) {
     if (ignorePartyId !== undefined && booking.partyId === ignorePartyId) continue;
     const room = roomById.get(booking.roomId);
@@ -116,7 +121,7 @@ export function roomCheck(
   bookings: BookingIndex,
   policy: AllocationPolicy,
 ): RoomCheck {
-  const categoryCache = new Map<string, Set<Category>>();
+  const categoryCache = new Map<number, Set<Category>>();
   return {
     party,
     window: nightWindow(party.entryDate, party.releaseDate, policy.cleaningNights),

@@ -14,6 +14,7 @@ import {
   floorKey,
   indexBookings,
   roomCheck,
+  type BookingIndex,
   type Unit,
 } from './constraints';
 import { haversineKm } from './geo';
@@ -47,11 +48,19 @@ export interface SuggestInput {
   policy: AllocationPolicy;
   /** How many suggestions to return (default 5). */
   limit?: number;
+  /**
+   * `bookings` already indexed (a snapshot kept between requests), used unless the party's own
+   * bookings must be left out (a move).
+   */
+  index?: BookingIndex;
 }
+
+// One collator for every comparison: `localeCompare` with options builds one per call.
+const roomNumberCollator = new Intl.Collator('en', { numeric: true });
 
 /** Room numbers compared as people read them: 98 < 101 < 1001, then by text. */
 export function compareRoomNumbers(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return roomNumberCollator.compare(a, b);
 }
 
 function needsOf(members: PartyRequest['members']): Set<PersonNeed> {
@@ -63,7 +72,10 @@ export function suggest(input: SuggestInput): SuggestResult {
   const limit = input.limit ?? 5;
   const siteById = new Map(sites.map((s) => [s.id, s]));
   const roomById = new Map(rooms.map((r) => [r.id, r]));
-  const index = indexBookings(rooms, input.bookings, party.partyId);
+  const index =
+    input.index && party.partyId === undefined
+      ? input.index
+      : indexBookings(rooms, input.bookings, party.partyId);
   const partySize = party.members.length;
   const grouped = !party.shareRoom && partySize > 1;
 
@@ -84,7 +96,7 @@ export function suggest(input: SuggestInput): SuggestResult {
   }
 
   // The floor's terms and the site's distance are the same for every room there: once each.
-  const floorStatsCache = new Map<string, { cohort: number; hasPeople: boolean }>();
+  const floorStatsCache = new Map<number, { cohort: number; hasPeople: boolean }>();
   const floorStats = (siteId: number, floor: number) => {
     const key = floorKey(siteId, floor);
     let stats = floorStatsCache.get(key);
@@ -143,33 +155,45 @@ export function suggest(input: SuggestInput): SuggestResult {
     return suggestion;
   };
 
-  const candidates: Suggestion[] = [];
+  // Only the best `limit` are kept as they come: thousands of feasible rooms, five suggestions.
+  const best: Suggestion[] = [];
+  const consider = (candidate: Suggestion) => {
+    if (limit <= 0) return;
+    if (best.length === limit && compareSuggestions(candidate, best[limit - 1]) >= 0) return;
+    let at = best.length;
+    while (at > 0 && compareSuggestions(candidate, best[at - 1]) < 0) at--;
+    best.splice(at, 0, candidate);
+    if (best.length > limit) best.pop();
+  };
   if (!grouped) {
     const everyone = party.members.map((_, i) => i);
     for (const room of feasible) {
       const site = siteById.get(room.siteId)!;
-      candidates.push(
+      consider(
         option(site, room.floor, [{ roomId: room.id, number: room.number, members: everyone }], 0),
       );
     }
   } else {
-    candidates.push(...groupedOptions(rooms, feasible, party, siteById, option, reject));
+    for (const o of groupedOptions(rooms, feasible, party, siteById, option, reject)) consider(o);
   }
 
-  candidates.sort(
-    (a, b) =>
-      b.score - a.score ||
-      a.siteId - b.siteId ||
-      a.floor - b.floor ||
-      a.rooms[0].roomId - b.rooms[0].roomId,
-  );
-  const suggestions = candidates.slice(0, limit);
+  const suggestions = best;
   return {
     suggestions,
     feasibleRooms: feasible.length,
     rejections,
     mostCommonFailure: suggestions.length ? null : mostCommon(rejections),
   };
+}
+
+/** Best first: higher score, then lower site id, floor and first room id (deterministic). */
+function compareSuggestions(a: Suggestion, b: Suggestion): number {
+  return (
+    b.score - a.score ||
+    a.siteId - b.siteId ||
+    a.floor - b.floor ||
+    a.rooms[0].roomId - b.rooms[0].roomId
+  );
 }
 
 function mostCommon(rejections: Partial<Record<HardConstraint, number>>): HardConstraint | null {
@@ -199,7 +223,7 @@ function groupedOptions(
     .filter((i) => i >= 0);
   const otherMembers = party.members.map((_, i) => i).filter((i) => !wheelchairMembers.includes(i));
 
-  const feasibleByFloor = new Map<string, RoomSnapshot[]>();
+  const feasibleByFloor = new Map<number, RoomSnapshot[]>();
   for (const room of feasible) {
     const key = floorKey(room.siteId, room.floor);
     const list = feasibleByFloor.get(key);
@@ -208,7 +232,7 @@ function groupedOptions(
   }
   // Positions of every room on the floors that matter, so rooms in between (taken or not) count.
   const positions = new Map<number, number>();
-  const floorRooms = new Map<string, RoomSnapshot[]>();
+  const floorRooms = new Map<number, RoomSnapshot[]>();
   for (const room of rooms) {
     const key = floorKey(room.siteId, room.floor);
     if (!feasibleByFloor.has(key)) continue;

@@ -159,7 +159,7 @@ export async function suggestFromDatabase(
   rejections: Partial<Record<HardConstraint, number>>;
 }> {
   const rules = allocationPolicy(policy);
-  const { sites, rooms, bookings } =
+  const city =
     request.entryDate >= ctx.today
       ? await loadCity(ctx.sequelize, transaction, {
           today: ctx.today,
@@ -169,7 +169,7 @@ export async function suggestFromDatabase(
           ...(ctx.siteScope ? { siteIds: ctx.siteScope } : {}),
         })
       : await loadDirectly(ctx, transaction, request, rules.cleaningNights);
-  return suggest({ sites, rooms, bookings, party: request, policy: rules, limit });
+  return suggest({ ...city, party: request, policy: rules, limit });
 }
 
 /** The snapshot read whole from the database, for nights that began before today. */
