@@ -1,8 +1,8 @@
 /**
  * Hard constraints of DESIGN §5, room by room. A room that fails one is never offered.
  */
-import { addDays, rangesOverlap, type IsoDate } from '../../shared/dates';
-import type { Category, PersonNeed } from '../../shared/enums';
+import { addDays, canonicalDate, type IsoDate } from '../../shared/dates';
+import { CATEGORIES, type Category, type PersonNeed } from '../../shared/enums';
 import type {
   AllocationPolicy,
   BookingSnapshot,
@@ -17,6 +17,8 @@ export interface BookingIndex {
   byRoom: Map<number, BookingSnapshot[]>;
   /** Key `floorKey(siteId, floor)`. */
   byFloor: Map<number, BookingSnapshot[]>;
+  /** Parties that hold nights, so a kept index can be reused for a party that holds none. */
+  parties: { has(partyId: number): boolean };
 }
 
 /**
@@ -34,8 +36,10 @@ export function indexBookings(
   const roomById = new Map(rooms.map((r) => [r.id, r]));
   const byRoom = new Map<number, BookingSnapshot[]>();
   const byFloor = new Map<number, BookingSnapshot[]>();
+  const parties = new Set<number>();
   for (const booking of bookings) {
     if (ignorePartyId !== undefined && booking.partyId === ignorePartyId) continue;
+    parties.add(booking.partyId);
     const room = roomById.get(booking.roomId);
     if (!room) continue;
     const list = byRoom.get(booking.roomId);
@@ -46,7 +50,7 @@ export function indexBookings(
     if (floorList) floorList.push(booking);
     else byFloor.set(key, [booking]);
   }
-  return { byRoom, byFloor };
+  return { byRoom, byFloor, parties };
 }
 
 /**
@@ -67,10 +71,10 @@ export interface NightWindow {
 
 export function nightWindow(entry: IsoDate, release: IsoDate, cleaningNights: number): NightWindow {
   return {
-    entry,
-    release,
-    blockedBefore: addDays(release, cleaningNights),
-    blockedAfter: addDays(entry, -cleaningNights),
+    entry: canonicalDate(entry),
+    release: canonicalDate(release),
+    blockedBefore: canonicalDate(addDays(release, cleaningNights)),
+    blockedAfter: canonicalDate(addDays(entry, -cleaningNights)),
   };
 }
 
@@ -88,17 +92,21 @@ export function blocksNights(
   return windowBlockedBy(booking, nightWindow(entry, release, cleaningNights));
 }
 
-/** Categories of the people on a floor during the nights [entry, release). */
+/** One bit per category, so a floor's mix is a number: no Set per floor per request. */
+const CATEGORY_BIT = new Map(CATEGORIES.map((c, i) => [c, 1 << i]));
+export const categoryBit = (category: Category) => CATEGORY_BIT.get(category)!;
+
+/** Categories (as bits) of the people on a floor during the nights [entry, release). */
 export function floorCategories(
   floorBookings: readonly BookingSnapshot[] | undefined,
   entry: IsoDate,
   release: IsoDate,
-): Set<Category> {
-  const out = new Set<Category>();
+): number {
+  let bits = 0;
   for (const b of floorBookings ?? []) {
-    if (rangesOverlap(b.start, b.end, entry, release)) out.add(b.category);
+    if (b.start < release && entry < b.end) bits |= categoryBit(b.category);
   }
-  return out;
+  return bits;
 }
 
 export interface Unit {
@@ -113,7 +121,8 @@ export interface RoomCheck {
   window: NightWindow;
   bookings: BookingIndex;
   oneCategoryPerFloor: boolean;
-  floorCategoriesOf(room: RoomSnapshot): ReadonlySet<Category>;
+  /** `floorCategories` of the room's floor, computed once per floor. */
+  floorCategoriesOf(room: RoomSnapshot): number;
 }
 
 export function roomCheck(
@@ -121,17 +130,18 @@ export function roomCheck(
   bookings: BookingIndex,
   policy: AllocationPolicy,
 ): RoomCheck {
-  const categoryCache = new Map<number, Set<Category>>();
+  const categoryCache = new Map<number, number>();
+  const window = nightWindow(party.entryDate, party.releaseDate, policy.cleaningNights);
   return {
     party,
-    window: nightWindow(party.entryDate, party.releaseDate, policy.cleaningNights),
+    window,
     bookings,
     oneCategoryPerFloor: policy.oneCategoryPerFloor,
     floorCategoriesOf(room) {
       const key = floorKey(room.siteId, room.floor);
       let categories = categoryCache.get(key);
-      if (!categories) {
-        categories = floorCategories(bookings.byFloor.get(key), party.entryDate, party.releaseDate);
+      if (categories === undefined) {
+        categories = floorCategories(bookings.byFloor.get(key), window.entry, window.release);
         categoryCache.set(key, categories);
       }
       return categories;
@@ -161,10 +171,8 @@ export function firstBrokenConstraint(
   for (const booking of check.bookings.byRoom.get(room.id) ?? []) {
     if (windowBlockedBy(booking, check.window)) return 'nights';
   }
-  if (check.oneCategoryPerFloor) {
-    for (const category of check.floorCategoriesOf(room)) {
-      if (category !== party.category) return 'floorCategory';
-    }
+  if (check.oneCategoryPerFloor && check.floorCategoriesOf(room) & ~categoryBit(party.category)) {
+    return 'floorCategory';
   }
   return null;
 }

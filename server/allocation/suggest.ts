@@ -49,8 +49,8 @@ export interface SuggestInput {
   /** How many suggestions to return (default 5). */
   limit?: number;
   /**
-   * `bookings` already indexed (a snapshot kept between requests), used unless the party's own
-   * bookings must be left out (a move).
+   * `bookings` already indexed (a snapshot kept between requests), used unless the party holds
+   * nights in it that must be left out (a move).
    */
   index?: BookingIndex;
 }
@@ -73,7 +73,7 @@ export function suggest(input: SuggestInput): SuggestResult {
   const siteById = new Map(sites.map((s) => [s.id, s]));
   const roomById = new Map(rooms.map((r) => [r.id, r]));
   const index =
-    input.index && party.partyId === undefined
+    input.index && (party.partyId === undefined || !input.index.parties.has(party.partyId))
       ? input.index
       : indexBookings(rooms, input.bookings, party.partyId);
   const partySize = party.members.length;
@@ -103,11 +103,10 @@ export function suggest(input: SuggestInput): SuggestResult {
     if (!stats) {
       const entries: string[] = [];
       let hasPeople = false;
+      const { entry, release } = check.window;
       for (const b of index.byFloor.get(key) ?? []) {
-        if (rangesOverlap(b.start, b.end, party.entryDate, party.releaseDate)) {
-          entries.push(b.start);
-        }
-        if (b.start <= party.entryDate && party.entryDate < b.end) hasPeople = true;
+        if (rangesOverlap(b.start, b.end, entry, release)) entries.push(b.start);
+        if (b.start <= entry && entry < b.end) hasPeople = true;
       }
       stats = { cohort: cohortTerm(party.entryDate, entries), hasPeople };
       floorStatsCache.set(key, stats);

@@ -4,7 +4,7 @@
  * transaction.
  */
 import { QueryTypes, type Transaction } from 'sequelize';
-import { addDays, type IsoDate } from '../../shared/dates';
+import { addDays, canonicalDate, type IsoDate } from '../../shared/dates';
 import type { Category } from '../../shared/enums';
 import type { BookingSnapshot, RoomSnapshot, SiteSnapshot } from '../allocation/types';
 import { Site } from '../models';
@@ -141,9 +141,9 @@ export function toBooking(r: BookingRow, today: IsoDate): BookingSnapshot {
     roomId: Number(r.roomId),
     partyId: Number(r.partyId),
     category: r.category,
-    start: String(r.start).slice(0, 10),
+    start: canonicalDate(String(r.start).slice(0, 10)),
     // A checked-in party past its planned release still holds the room until released.
-    end: Number(r.checkedIn) && end < holdUntil ? holdUntil : end,
+    end: canonicalDate(Number(r.checkedIn) && end < holdUntil ? holdUntil : end),
     people: Number(r.people),
   };
 }
