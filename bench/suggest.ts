@@ -16,6 +16,7 @@
  * so a reader sees how much of a request is the database and how much the engine.
  */
 import http from 'node:http';
+import os from 'node:os';
 import mysql, { type RowDataPacket } from 'mysql2/promise';
 import sqlite3 from 'sqlite3';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
@@ -28,6 +29,7 @@ import { dialectOf, sqliteStorage } from '../server/db/sequelize';
 import { configureLogger } from '../server/logging/logger';
 import { keysFromConfig } from '../server/personalData/keys';
 import { loadParty, partyRequest, stayWindow } from '../server/placement/partyLoader';
+import { loadCity } from '../server/placement/citySnapshot';
 import { loadBookings, loadSiteRooms, loadSites } from '../server/placement/snapshot';
 import { allocationPolicy, currentPolicy } from '../server/services/policy';
 import { bulkInsert, IdSequence, type Row } from '../seeders/bulkInsert';
@@ -418,10 +420,50 @@ async function main(): Promise<void> {
     add('Haven loader: bookings', samples.bookings);
     add('engine alone (suggest, single party)', engine);
 
+    // What a request does now: the per-process city snapshot (server/placement/citySnapshot.ts),
+    // warm as in a running server, with no site changed and with one site changed since.
+    const cityOptions = {
+      today: TODAY,
+      cleaningNights: rules.cleaningNights,
+      entryDate: request.entryDate,
+      allowStandby: false,
+    };
+    await loadCity(sequelize, undefined, cityOptions);
+    const kept = { unchanged: [] as number[], oneChanged: [] as number[], engine: [] as number[] };
+    const [{ id: someSite }] = await sequelize.query<{ id: number }>(
+      "SELECT id FROM sites WHERE status = 'active' ORDER BY id LIMIT 1",
+      { type: QueryTypes.SELECT },
+    );
+    for (let i = 0; i < BASELINE_N; i++) {
+      kept.unchanged.push(await timeMs(() => loadCity(sequelize, undefined, cityOptions)));
+      await sequelize.query(
+        'UPDATE sites SET occupancyVersion = occupancyVersion + 1 WHERE id = :id',
+        { replacements: { id: someSite } },
+      );
+      let city: Awaited<ReturnType<typeof loadCity>> | null = null;
+      kept.oneChanged.push(
+        await timeMs(async () => {
+          city = await loadCity(sequelize, undefined, cityOptions);
+        }),
+      );
+      const t0 = process.hrtime.bigint();
+      suggest({ ...city!, party: request, policy: rules, limit: 5 });
+      kept.engine.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    add('city snapshot kept: no site changed', kept.unchanged);
+    add('city snapshot kept: one site changed', kept.oneChanged);
+    add('engine on the kept snapshot', kept.engine);
+
     const feasibleText = feasible.size
       ? `; feasible rooms per party ${Math.min(...feasible.values())}–${Math.max(...feasible.values())}`
       : '';
     console.log('');
+    console.log(
+      `load average after: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
     console.log(
       `bench:suggest on ${dialect === 'sqlite' ? 'SQLite' : 'MariaDB/MySQL'} (${DATABASE_URL}): ` +
         `${partyIds.length} parties in turn, ${N} sequential requests${feasibleText}`,
