@@ -6,7 +6,14 @@
 import type { Transaction } from 'sequelize';
 import { firstBrokenConstraint, indexBookings, roomCheck } from '../allocation/constraints';
 import { suggest } from '../allocation/suggest';
-import type { AssignedRoom, PartyRequest, Suggestion } from '../allocation/types';
+import type {
+  AssignedRoom,
+  BookingSnapshot,
+  PartyRequest,
+  RoomSnapshot,
+  SiteSnapshot,
+  Suggestion,
+} from '../allocation/types';
 import type { HardConstraint } from '../../shared/enums';
 import { CONSTRAINT_EXPLANATIONS } from '../../shared/placement';
 import type { PolicyDocument } from '../../shared/policy';
@@ -17,8 +24,10 @@ import { allocationPolicy } from '../services/policy';
 import { loadCity } from './citySnapshot';
 import { floorRoomIds, loadSiteRooms, loadBookings, loadSites, lockRooms } from './snapshot';
 
-/** How many of the engine's options are re-checked under lock before retrying from scratch. */
-const OPTIONS_TRIED = 3;
+/** How many floors of the engine's options are locked and tried before retrying from scratch. */
+const FLOORS_TRIED = 3;
+/** Options read from the engine to find those floors (several options often share a floor). */
+const SUGGESTIONS_READ = 10;
 
 export interface Option {
   outcome: 'option';
@@ -41,7 +50,12 @@ export async function verifyUnderLock(
   policy: PolicyDocument,
   request: PartyRequest,
   assigned: readonly AssignedRoom[],
-): Promise<{ broken: { index: number; constraint: HardConstraint }[]; option: Option | null }> {
+): Promise<{
+  broken: { index: number; constraint: HardConstraint }[];
+  option: Option | null;
+  /** The locked floor as read under its locks: what any other choice on it can rely on. */
+  locked: LockedFloor;
+}> {
   const roomIds = assigned.map((a) => a.roomId);
   const lockedIds = await floorRoomIds(transaction, roomIds);
   const rooms = await lockRooms(transaction, lockedIds);
@@ -75,17 +89,26 @@ export async function verifyUnderLock(
     const c = firstBrokenConstraint(room, site, unit, check);
     if (c) broken.push({ index: i, constraint: c });
   });
-  if (broken.length) return { broken, option: null };
-  const siteId = byId.get(assigned[0].roomId)!.siteId;
+  const locked = { sites, rooms, bookings, lockedIds };
+  if (broken.length) return { broken, option: null, locked };
+  return { broken, option: lockedOption(locked, [...assigned]), locked };
+}
+
+interface LockedFloor {
+  sites: SiteSnapshot[];
+  rooms: RoomSnapshot[];
+  bookings: BookingSnapshot[];
+  lockedIds: number[];
+}
+
+function lockedOption(locked: LockedFloor, rooms: AssignedRoom[]): Option {
+  const siteId = locked.rooms.find((r) => r.id === rooms[0].roomId)!.siteId;
   return {
-    broken,
-    option: {
-      outcome: 'option',
-      siteId,
-      rooms: [...assigned],
-      lockedRoomIds: lockedIds,
-      opensStandbySite: sites.find((s) => s.id === siteId)?.status === 'standby',
-    },
+    outcome: 'option',
+    siteId,
+    rooms,
+    lockedRoomIds: locked.lockedIds,
+    opensStandbySite: locked.sites.find((s) => s.id === siteId)?.status === 'standby',
   };
 }
 
@@ -122,7 +145,13 @@ export async function checkChosenRooms(
   );
 }
 
-/** The engine's best options, each re-checked under lock; none means the party waits. */
+/**
+ * The engine's best options, each re-checked under lock; none means the party waits. When a
+ * concurrent placement took the proposed rooms, the floor is locked and freshly read by then, so
+ * the best of what is left on it is taken at once (as sure as a verified option: nobody else can
+ * change that floor before this commits) instead of retrying the whole transaction — concurrent
+ * requests for parties from one district are all proposed the same best room.
+ */
 export async function bestAvailable(
   ctx: ServiceContext,
   transaction: Transaction,
@@ -134,14 +163,28 @@ export async function bestAvailable(
     transaction,
     policy,
     request,
-    OPTIONS_TRIED,
+    SUGGESTIONS_READ,
   );
   if (suggestions.length === 0) return { outcome: 'none', constraint: mostCommonFailure };
+  const floorsTried = new Set<string>();
   for (const s of suggestions) {
-    const { option } = await verifyUnderLock(ctx, transaction, policy, request, s.rooms);
+    const floor = `${s.siteId}:${s.floor}`;
+    if (floorsTried.has(floor)) continue;
+    if (floorsTried.size === FLOORS_TRIED) break;
+    floorsTried.add(floor);
+    const { option, locked } = await verifyUnderLock(ctx, transaction, policy, request, s.rooms);
     if (option) return option;
+    const [best] = suggest({
+      sites: locked.sites,
+      rooms: locked.rooms,
+      bookings: locked.bookings,
+      party: request,
+      policy: allocationPolicy(policy),
+      limit: 1,
+    }).suggestions;
+    if (best) return lockedOption(locked, best.rooms);
   }
-  // Every option was taken by a concurrent placement since we read: start again.
+  // Every floor tried filled up since we read: start again.
   throw new RetryableConflict('placement options taken concurrently');
 }
 
