@@ -43,11 +43,13 @@ class Dashboard {
     });
   }
 
+  /** A snapshot replaces what is known unless a newer message already arrived. */
   async reload() {
     const list = await api<SiteListDto>(this.base, this.token, '/api/sites');
     for (const site of list.data) {
-      const version = this.sites.get(site.id)?.version ?? -1;
-      this.sites.set(site.id, { version, occupancy: site.occupancy });
+      const known = this.sites.get(site.id);
+      if (known && known.version > site.version) continue;
+      this.sites.set(site.id, { version: site.version, occupancy: site.occupancy });
     }
   }
 }
@@ -231,6 +233,9 @@ describe('realtime: Socket.IO', function () {
       const fromApi = await occupancyFromApi(server.url, official.token);
       expect(board.sites.get(site.id)!.occupancy).to.deep.equal(fromApi.get(site.id));
       expect(fromApi.get(site.id)).to.include({ occupied: 3, beds: 6 });
+      // The snapshot says which message it matches: the same version as the same totals.
+      const listed = await api<SiteListDto>(server.url, official.token, '/api/sites');
+      expect(listed.data.find((s) => s.id === site.id)!.version).to.equal(3);
     });
 
     it('coalesces a burst: 500 changes to two sites give a handful of messages, not 500', async () => {
