@@ -10,8 +10,8 @@
  * - `waitingList`: everyone who may read the waiting list (admins, officials, site managers).
  *
  * Stay and room events are not relayed one by one: they mark their sites changed, and the
- * coalescer sends one `site.occupancy` per changed site per flush (every 250 ms), the totals of
- * all those sites read in one query. Each carries the site's `occupancyVersion`, read in the same
+ * coalescer sends one `site.occupancy` per changed site per flush (at once when idle, then at most
+ * every 100 ms while changes keep coming), the totals of all those sites read in one query. Each carries the site's `occupancyVersion`, read in the same
  * statement as the totals, so a client keeps the highest and drops anything older — whichever
  * process, and in whatever order, the messages came from.
  *
@@ -70,7 +70,7 @@ type RealtimeSocket = Socket<
 >;
 
 export interface RealtimeOptions {
-  /** Coalescing interval (default 250 ms). */
+  /** Coalescing interval: at most one flush per interval (default 100 ms). */
   flushIntervalMs?: number;
   /** Redis for the adapter; defaults to the config's REDIS_URL. null: this process only. */
   redisUrl?: string | null;
