@@ -1,7 +1,7 @@
 /**
  * Several processes (issue 5 point 6): two server processes on one database, the Socket.IO
  * Redis Streams adapter between them. A placement made through process A reaches a client
- * connected to process B. Needs Redis: skipped loudly without it, a failure with CI=true.
+ * connected to process B; a logout through A closes that session's socket on B. Needs Redis: skipped loudly without it, a failure with CI=true.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -87,5 +87,27 @@ describe('realtime: several processes through Redis', function () {
     const message = await until(() => received.find((m) => m.siteId === site.id), 10_000);
     expect(message).to.include({ siteId: site.id, version: 1 });
     expect(message.occupancy).to.include({ occupied: 1, beds: 2 });
+  });
+
+  it('closes, on process B, the socket of a session logged out through process A', async () => {
+    const official = await signIn('official');
+    const stream = `${redis.prefix}realtime`;
+    const [a, b] = await Promise.all([
+      startProcess(testDatabaseUrl(), stream),
+      startProcess(testDatabaseUrl(), stream),
+    ]);
+    children = [a.child, b.child];
+    const onB = client(b.base, official.token);
+    sockets.push(onB);
+    const gone = new Promise<string>((resolve) => onB.once('disconnect', resolve));
+    await connected(onB);
+    await new Promise((r) => setTimeout(r, 500)); // both adapters reading the stream
+
+    const res = await fetch(`${a.base}/api/auth/logout`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${official.token}` },
+    });
+    expect(res.status).to.equal(204);
+    expect(await gone).to.equal('io server disconnect');
   });
 });

@@ -9,6 +9,7 @@ import type { SiteOccupancyMessage } from '../../shared/events';
 import { authStoresFor } from '../../server/auth/stores';
 import { domainEvents } from '../../server/events/bus';
 import { buildParty, buildRoom, buildSite } from '../factories';
+import { TEST_NOW } from '../setup/app';
 import { signIn } from '../setup/auth';
 import { useTestDatabase } from '../setup/db';
 import {
@@ -150,6 +151,67 @@ describe('realtime: Socket.IO', function () {
         (e: Error) => e,
       );
       expect(error?.message).to.equal('unauthorized');
+    });
+  });
+
+  describe('revoked sessions', () => {
+    /** Resolves with the reason once `socket` is disconnected. */
+    const dropped = (socket: ClientSocket) =>
+      new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+    /** A second session of the same user, as from another browser. */
+    const anotherSession = async (userId: number) =>
+      (
+        await authStoresFor({ redisUrl: null }).sessions.createSession(
+          userId,
+          { ip: '127.0.0.1', userAgent: 'second browser' },
+          TEST_NOW,
+        )
+      ).token;
+
+    it("logout closes that session's sockets, and only those", async () => {
+      const official = await signIn('official');
+      const other = await signIn('official');
+      const secondToken = await anotherSession(official.user.id);
+      // Opened after every await: `connected` must be listening before the connection is made.
+      const mine = open(server.url, official.token);
+      const myOtherBrowser = open(server.url, secondToken);
+      const theirs = open(server.url, other.token);
+      await Promise.all([mine, myOtherBrowser, theirs].map(connected));
+      const gone = dropped(mine);
+
+      const res = await fetch(`${server.url}/api/auth/logout`, {
+        method: 'POST',
+        headers: official.auth,
+      });
+      expect(res.status).to.equal(204);
+      expect(await gone).to.equal('io server disconnect');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(myOtherBrowser.connected, 'another session of the same user').to.equal(true);
+      expect(theirs.connected, "another user's session").to.equal(true);
+    });
+
+    it("disabling a user, or resetting their password, closes all of that user's sockets", async () => {
+      const admin = await signIn('admin');
+      for (const change of ['disable', 'password'] as const) {
+        const target = await signIn('site_manager');
+        const bystander = await signIn('official');
+        const tokens = [target.token, await anotherSession(target.user.id)];
+        const sockets = tokens.map((token) => open(server.url, token));
+        const other = open(server.url, bystander.token);
+        await Promise.all([...sockets, other].map(connected));
+        const gone = Promise.all(sockets.map(dropped));
+
+        const res = await fetch(`${server.url}/api/users/${target.user.id}/${change}`, {
+          method: 'POST',
+          headers: { ...admin.auth, 'Content-Type': 'application/json' },
+          body:
+            change === 'password' ? JSON.stringify({ password: 'a new long password 1' }) : '{}',
+        });
+        expect(res.status, change).to.be.within(200, 299);
+        expect(await gone, change).to.deep.equal(['io server disconnect', 'io server disconnect']);
+        await new Promise((r) => setTimeout(r, 200));
+        expect(other.connected, `${change}: a bystander`).to.equal(true);
+      }
     });
   });
 
