@@ -57,25 +57,35 @@ describe('realtime: several processes through Redis', function () {
     children = [];
   });
 
+  /** Processes A and B on the test database, sharing one Redis stream. */
+  async function startPair() {
+    const stream = `${redis.prefix}realtime`;
+    const pair = await Promise.all([
+      startProcess(testDatabaseUrl(), stream),
+      startProcess(testDatabaseUrl(), stream),
+    ]);
+    children = pair.map((p) => p.child);
+    return pair;
+  }
+
+  /** Waits for `socket` to connect, then for both adapters to be reading the stream. */
+  async function settled(socket: ClientSocket) {
+    sockets.push(socket);
+    await connected(socket);
+    // Each adapter starts reading the stream asynchronously: give both a moment.
+    await new Promise((r) => setTimeout(r, 500));
+  }
+
   it('delivers a placement made through process A to a client connected to process B', async () => {
     const site = await buildSite();
     await buildRoom({ site, beds: 2 });
     const manager = await signIn('site_manager', { siteIds: [site.id] });
     const official = await signIn('official');
-    const stream = `${redis.prefix}realtime`;
-    const [a, b] = await Promise.all([
-      startProcess(testDatabaseUrl(), stream),
-      startProcess(testDatabaseUrl(), stream),
-    ]);
-    children = [a.child, b.child];
-
+    const [a, b] = await startPair();
     const onB = client(b.base, manager.token);
-    sockets.push(onB);
     const received: SiteOccupancyMessage[] = [];
     onB.on('site.occupancy', (m) => received.push(m));
-    await connected(onB);
-    // Each adapter starts reading the stream asynchronously: give both a moment.
-    await new Promise((r) => setTimeout(r, 500));
+    await settled(onB);
 
     const { party } = await buildParty();
     const res = await fetch(`${a.base}/api/parties/${party.id}/placement`, {
@@ -91,17 +101,10 @@ describe('realtime: several processes through Redis', function () {
 
   it('closes, on process B, the socket of a session logged out through process A', async () => {
     const official = await signIn('official');
-    const stream = `${redis.prefix}realtime`;
-    const [a, b] = await Promise.all([
-      startProcess(testDatabaseUrl(), stream),
-      startProcess(testDatabaseUrl(), stream),
-    ]);
-    children = [a.child, b.child];
+    const [a, b] = await startPair();
     const onB = client(b.base, official.token);
-    sockets.push(onB);
     const gone = new Promise<string>((resolve) => onB.once('disconnect', resolve));
-    await connected(onB);
-    await new Promise((r) => setTimeout(r, 500)); // both adapters reading the stream
+    await settled(onB);
 
     const res = await fetch(`${a.base}/api/auth/logout`, {
       method: 'POST',
