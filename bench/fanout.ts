@@ -11,13 +11,15 @@
  *   floor    bench/fanoutFloor.ts: a bare Socket.IO server that broadcasts a message of the same
  *            shape and size to the same 1,000 clients when told, noting when it was told.
  *
- * The floor runs first, then Haven, each with the same clients process and the same schedule:
- * `--warm-up` (10) messages, not counted, then `--placements` (100), one every `--pace-ms`
- * (100 ms, start to start; the next waits if one takes longer). For Haven each one is
+ * Haven runs first: `--warm-up` (10) placements, not counted, then `--placements` (100), one
+ * every `--pace-ms` (100 ms, start to start; the next waits if one takes longer), each
  * `POST /api/parties` (one close contact) then `POST /api/parties/:id/placement` into a room of
- * its own site, so each placement makes exactly one `site.occupancy` (siteId, version), and the
- * sites (4 single rooms each) are made over the API before the clients connect. Latency of a
- * copy = its arrival at a client − its message's due time (commit, or the floor's order).
+ * its own site, so each placement makes exactly one `site.occupancy` (siteId, version); the
+ * sites (4 single rooms each) are made over the API before the clients connect. Then the floor,
+ * with the same clients process, broadcasts as many messages on the schedule Haven's commits
+ * actually kept (on a loaded machine placements fall behind the pace, and a floor sent faster
+ * would queue up in the clients and look slower than Haven). Latency of a copy = its arrival at
+ * a client − its message's due time (commit, or the floor's order).
  *
  * Options: --db <url> (default a SQLite file under /tmp, made anew; a mysql:// URL must not name
  * the tests' `test` database, e.g. mysql://root@127.0.0.1:3306/test_fanout, whose tables are
@@ -119,6 +121,8 @@ interface Target {
 
 interface Measured {
   name: string;
+  /** When each message (warm-up included) became due, in ms after the first. */
+  schedule: number[];
   messages: number;
   /** Latency of every copy that arrived, ascending. */
   copies: number[];
@@ -129,7 +133,8 @@ interface Measured {
   disconnected: number;
 }
 
-async function measure(clients: Clients, target: Target): Promise<Measured> {
+/** Makes message k due `schedule[k]` ms after the first, waiting the next when one is late. */
+async function measure(clients: Clients, target: Target, schedule: number[]): Promise<Measured> {
   const opened = await clients.send({
     cmd: 'connect',
     url: target.url,
@@ -146,7 +151,7 @@ async function measure(clients: Clients, target: Target): Promise<Measured> {
   const measuredSites = new Set<number>();
   const started = performance.now();
   for (let k = 0; k < MESSAGES; k++) {
-    await sleep(Math.max(0, started + k * PACE_MS - performance.now()));
+    await sleep(Math.max(0, started + schedule[k] - performance.now()));
     const siteId = await target.trigger(k);
     if (k >= WARM_UP) measuredSites.add(siteId);
   }
@@ -169,12 +174,16 @@ async function measure(clients: Clients, target: Target): Promise<Measured> {
     `${target.name}: ${MESSAGES} messages made due in ${fmt(took / 1000, 2)} s; ` +
       `load average ${os.loadavg()[0].toFixed(2)}`,
   );
-  return latencies(
-    target.name,
-    stamps.filter((s) => measuredSites.has(s.siteId)),
-    receipts,
-    disconnected,
-  );
+  const due = stamps.map((s) => s.at).sort((a, b) => a - b);
+  return {
+    ...latencies(
+      target.name,
+      stamps.filter((s) => measuredSites.has(s.siteId)),
+      receipts,
+      disconnected,
+    ),
+    schedule: due.map((at) => at - due[0]),
+  };
 }
 
 function latencies(
@@ -182,7 +191,7 @@ function latencies(
   stamps: Stamp[],
   receipts: Receipts[],
   disconnected: number,
-): Measured {
+): Omit<Measured, 'schedule'> {
   const arrived = new Map(receipts.map((r) => [`${r.siteId}:${r.version}`, r.at]));
   const copies: number[] = [];
   const first: number[] = [];
@@ -373,34 +382,37 @@ async function main(): Promise<void> {
   );
   await prepareDatabase();
   const clients = new Clients();
-  const results: Measured[] = [];
+  let haven: Measured;
+  let floor: Measured;
   try {
-    const floor = await startServer('fanoutFloor.ts', [TODAY], {
-      logFile: '/tmp/haven-bench-fanout-floor.log',
-    });
-    try {
-      results.push(await measure(clients, floorTarget(floor.base)));
-    } finally {
-      await floor.stop();
-    }
     const flush = options['flush-ms'];
-    const haven = await startServer(
+    const havenServer = await startServer(
       'havenServer.ts',
       [DATABASE_URL, NOW.toISOString(), '--realtime', ...(flush ? ['--flush-ms', flush] : [])],
       { logFile: '/tmp/haven-bench-fanout-haven.log' },
     );
     try {
-      const admin = await login(haven.base, BENCH_USER);
-      const official = await login(haven.base, BENCH_OFFICIAL);
-      const sites = await seedSites(haven.base, admin);
-      results.push(await measure(clients, havenTarget(haven.base, admin, official, sites)));
+      const { base } = havenServer;
+      const admin = await login(base, BENCH_USER);
+      const official = await login(base, BENCH_OFFICIAL);
+      const sites = await seedSites(base, admin);
+      const paced = Array.from({ length: MESSAGES }, (_, k) => k * PACE_MS);
+      haven = await measure(clients, havenTarget(base, admin, official, sites), paced);
     } finally {
-      await haven.stop();
+      await havenServer.stop();
+    }
+    const floorServer = await startServer('fanoutFloor.ts', [TODAY], {
+      logFile: '/tmp/haven-bench-fanout-floor.log',
+    });
+    try {
+      floor = await measure(clients, floorTarget(floorServer.base), haven.schedule);
+    } finally {
+      await floorServer.stop();
     }
   } finally {
     await clients.stop();
   }
-  report(results);
+  report([floor, haven]);
   console.log(`\n${((Date.now() - started) / 1000).toFixed(0)} s in all`);
 }
 
