@@ -1,6 +1,7 @@
 /**
- * What the benchmarks share: the pinned clock, starting a server script in its own process,
- * creating a MariaDB database, the bench user and its bearer token, percentiles and tables.
+ * What the benchmarks share: the pinned clock, starting a script (a server, a load generator) in
+ * its own process, creating a MariaDB database, the bench users and their bearer tokens,
+ * percentiles and tables.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,13 +9,31 @@ import path from 'node:path';
 import mysql from 'mysql2/promise';
 import type { Sequelize } from 'sequelize';
 import { hashPassword } from '../server/auth/password';
+import type { Role } from '../shared/enums';
 import { bulkInsert, IdSequence } from '../seeders/bulkInsert';
 
 /** 2026-11-29 10:00 in Asia/Shanghai, as in the tests: "today" is 2026-11-29. */
 export const NOW = new Date('2026-11-29T02:00:00Z');
 export const TODAY = '2026-11-29';
 
-export const BENCH_USER = { username: 'bench', password: 'bench-password-2026' };
+export interface BenchUser {
+  username: string;
+  password: string;
+  role: Role;
+}
+
+/** The admin the benches place parties as. */
+export const BENCH_USER: BenchUser = {
+  username: 'bench',
+  password: 'bench-password-2026',
+  role: 'admin',
+};
+/** An official: a dashboard in the `overview` room (bench:fanout's clients). */
+export const BENCH_OFFICIAL: BenchUser = {
+  username: 'bench-official',
+  password: 'bench-password-2026',
+  role: 'official',
+};
 
 export interface Server {
   base: string;
@@ -23,15 +42,15 @@ export interface Server {
 }
 
 /**
- * Runs `node --import tsx <script> …args` and waits for it to print `PORT <n>`. Its stderr goes to
- * `logFile` (warnings of a server under load would drown the tables). Extra node flags (e.g.
- * `--cpu-prof`) come from `nodeFlags`.
+ * Runs `node --import tsx <script> …args` (a script of this folder) in its own process, its
+ * stderr to `logFile` (warnings of a server under load would drown the tables). Extra node flags
+ * (e.g. `--cpu-prof`) come from `nodeFlags`; `ipc` opens a message channel to it.
  */
-export function startServer(
+export function spawnScript(
   script: string,
   args: string[],
-  options: { logFile: string; nodeFlags?: string[] },
-): Promise<Server> {
+  options: { logFile: string; nodeFlags?: string[]; ipc?: boolean },
+): ChildProcess {
   const log = fs.openSync(options.logFile, 'w');
   const child = spawn(
     process.execPath,
@@ -42,15 +61,29 @@ export function startServer(
       path.join(import.meta.dirname, script),
       ...args,
     ],
-    { stdio: ['ignore', 'pipe', log] },
+    { stdio: ['ignore', 'pipe', log, ...(options.ipc ? (['ipc'] as const) : [])] },
   );
   fs.closeSync(log);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+  return child;
+}
+
+/** Ends a child process with SIGTERM and waits for it to exit. */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Starts a server script (see spawnScript) and waits for it to print `PORT <n>`. */
+export function startServer(
+  script: string,
+  args: string[],
+  options: { logFile: string; nodeFlags?: string[] },
+): Promise<Server> {
+  const child = spawnScript(script, args, options);
+  const stop = () => stopChild(child);
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -76,20 +109,23 @@ export async function ensureMysqlDatabase(url: string): Promise<void> {
   await connection.end();
 }
 
-/** An admin the bench signs in as (created once per database). */
-export async function ensureBenchUser(sequelize: Sequelize): Promise<void> {
+/** A user the bench signs in as (created once per database): the admin unless told. */
+export async function ensureBenchUser(
+  sequelize: Sequelize,
+  user: BenchUser = BENCH_USER,
+): Promise<void> {
   const [rows] = await sequelize.query('SELECT id FROM users WHERE username = :username', {
-    replacements: { username: BENCH_USER.username },
+    replacements: { username: user.username },
   });
   if ((rows as unknown[]).length > 0) return;
   const ids = await IdSequence.after(sequelize, 'users');
   await bulkInsert(sequelize, 'users', [
     {
       id: ids.next(),
-      username: BENCH_USER.username,
-      displayName: 'Benchmark',
-      passwordHash: await hashPassword(BENCH_USER.password),
-      role: 'admin',
+      username: user.username,
+      displayName: `Benchmark ${user.role}`,
+      passwordHash: await hashPassword(user.password),
+      role: user.role,
       disabledAt: null,
       createdAt: NOW,
       updatedAt: NOW,
@@ -97,12 +133,12 @@ export async function ensureBenchUser(sequelize: Sequelize): Promise<void> {
   ]);
 }
 
-/** Signs the bench user in over HTTP; returns the bearer token. */
-export async function login(base: string): Promise<string> {
+/** Signs a bench user in over HTTP (the admin unless told); returns the bearer token. */
+export async function login(base: string, user: BenchUser = BENCH_USER): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(BENCH_USER),
+    body: JSON.stringify({ username: user.username, password: user.password }),
   });
   if (res.status !== 200) throw new Error(`login: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;

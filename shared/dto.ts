@@ -38,6 +38,12 @@ export interface SiteDto {
 }
 
 export interface SiteWithOccupancyDto extends SiteDto {
+  /**
+   * The site's occupancy version (`sites.occupancyVersion`), read in the same statement as
+   * `occupancy`: the `version` of the `site.occupancy` socket message with these totals. A client
+   * that loads this snapshot drops any socket message for the site whose version is not above it.
+   */
+  version: number;
   occupancy: Occupancy;
 }
 

@@ -49,6 +49,11 @@ export interface DomainEventMap {
     sites: SiteVersion[];
   };
   'waitingList.changed': { action: 'queued' | 'placed'; partyId: number };
+  /**
+   * Sessions ended: one (logout) or every one of a user (disabled, password reset). Never sent to
+   * a client: the realtime layer disconnects the sockets those sessions opened.
+   */
+  'session.revoked': { sessionId: string } | { userId: number };
   alert: { kind: string; siteId: number | null; message: string };
   'job.progress': { jobId: string; kind: string; done: number; total: number };
 }

@@ -23,6 +23,7 @@ export function presentSite(site: Site): SiteDto {
   };
 }
 
+/** `site` as read with its totals (listSitesWithOccupancy), so its version matches them. */
 export function presentSiteWithOccupancy(site: Site, occupancy: Occupancy): SiteWithOccupancyDto {
-  return { ...presentSite(site), occupancy };
+  return { ...presentSite(site), version: Number(site.occupancyVersion), occupancy };
 }

@@ -10,10 +10,15 @@
  * - `waitingList`: everyone who may read the waiting list (admins, officials, site managers).
  *
  * Stay and room events are not relayed one by one: they mark their sites changed, and the
- * coalescer sends one `site.occupancy` per changed site per flush (every 250 ms), the totals of
- * all those sites read in one query. Each carries the site's `occupancyVersion`, read in the same
+ * coalescer sends one `site.occupancy` per changed site per flush (at once when idle, then at most
+ * every 100 ms while changes keep coming), the totals of all those sites read in one query. Each carries the site's `occupancyVersion`, read in the same
  * statement as the totals, so a client keeps the highest and drops anything older — whichever
  * process, and in whatever order, the messages came from.
+ *
+ * Each socket is also in `user:<id>` and `session:<id>` (never announced, nothing is sent there):
+ * when a session is revoked (logout, the user disabled, their password reset) the sockets it
+ * opened are disconnected — in every process, through the adapter — as an API request with it
+ * would get 401.
  *
  * Connection-state recovery is on: a client that drops for up to two minutes gets what it missed.
  * A connection that is not recovered (first connection, too long away, or a process restarted
@@ -70,7 +75,7 @@ type RealtimeSocket = Socket<
 >;
 
 export interface RealtimeOptions {
-  /** Coalescing interval (default 250 ms). */
+  /** Coalescing interval: at most one flush per interval (default 100 ms). */
   flushIntervalMs?: number;
   /** Redis for the adapter; defaults to the config's REDIS_URL. null: this process only. */
   redisUrl?: string | null;
@@ -103,10 +108,20 @@ export function roomsFor(user: AuthUser): string[] {
   }
 }
 
-/** May this user be in this room (after a recovery, or on request)? */
-function mayBeIn(user: AuthUser, room: string): boolean {
-  if (roomsFor(user).includes(room)) return true;
-  return /^site:\d+$/.test(room) && (user.role === 'admin' || user.role === 'official');
+/** The rooms that name a socket's user and session, to disconnect them when it is revoked. */
+const userRoom = (userId: number) => `user:${userId}`;
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/** Every room a socket is put in at the handshake. */
+function handshakeRooms({ user, sessionId }: SocketData): string[] {
+  return [...roomsFor(user), userRoom(user.id), sessionRoom(sessionId)];
+}
+
+/** May this socket be in this room (after a recovery, or on request)? */
+function mayBeIn(data: SocketData, room: string): boolean {
+  if (handshakeRooms(data).includes(room)) return true;
+  const { role } = data.user;
+  return /^site:\d+$/.test(room) && (role === 'admin' || role === 'official');
 }
 
 export function attachRealtime(
@@ -169,14 +184,13 @@ export function attachRealtime(
   io.on('connection', (socket) => onConnection(socket));
 
   function onConnection(socket: RealtimeSocket) {
-    const user = socket.data.user;
     if (socket.recovered) {
       // Rooms come back with the session: keep only those the user may still be in.
       for (const room of socket.rooms) {
-        if (room !== socket.id && !mayBeIn(user, room)) void socket.leave(room);
+        if (room !== socket.id && !mayBeIn(socket.data, room)) void socket.leave(room);
       }
     }
-    void socket.join(roomsFor(user));
+    void socket.join(handshakeRooms(socket.data));
     if (!socket.recovered) {
       const triedToRecover = typeof socket.handshake.auth?.pid === 'string';
       socket.emit('snapshot.reload', { reason: triedToRecover ? 'not_recovered' : 'connected' });
@@ -266,6 +280,15 @@ export function attachRealtime(
       case 'job.progress':
         io.to(OVERVIEW_ROOM).emit('job.progress', event.payload);
         return;
+      case 'session.revoked': {
+        const p = event.payload;
+        // The client hears `io server disconnect`, after which socket.io-client does not reconnect
+        // by itself; `true` also closes the transport. A new handshake with the session is refused.
+        io.in('sessionId' in p ? sessionRoom(p.sessionId) : userRoom(p.userId)).disconnectSockets(
+          true,
+        );
+        return;
+      }
     }
   }
 

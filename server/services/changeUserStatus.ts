@@ -1,5 +1,6 @@
 import type { AuthStores } from '../auth/stores';
 import { inTransaction } from '../db/transaction';
+import { emitAfterCommit } from '../events/bus';
 import { conflict } from '../errors';
 import type { User } from '../models';
 import { presentUser } from '../presenters/user';
@@ -9,7 +10,8 @@ import { assertAnotherAdminRemains, lockUser, siteIdsOf } from './userRules';
 
 /**
  * Disables a user (every session revoked in the same step: the next request with any of their
- * tokens gets 401, in every process) or enables them again. Disabling a disabled user, or
+ * tokens gets 401, in every process, and their open sockets are closed after commit) or enables
+ * them again. Disabling a disabled user, or
  * enabling an enabled one, is a 409; the last enabled administrator cannot be disabled. Audited.
  */
 export async function changeUserStatus(
@@ -38,6 +40,9 @@ export async function changeUserStatus(
       action === 'disable'
         ? await auth.sessions.revokeUserSessions(userId, ctx.now, { transaction })
         : 0;
+    if (action === 'disable') {
+      emitAfterCommit(transaction, { name: 'session.revoked', payload: { userId } });
+    }
     await recordAudit(transaction, ctx.actor, {
       entity: 'user',
       entityId: userId,

@@ -1,11 +1,13 @@
 import type { AuthStores } from '../auth/stores';
 import { inTransaction } from '../db/transaction';
+import { emitAfterCommit } from '../events/bus';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
 
 /**
  * Ends the caller's session at once, in every process (the shared store is read on every
- * request). Audited as `session` / `logout`. A caller without a session has nothing to end.
+ * request), and after commit closes the sockets it opened. Audited as `session` / `logout`. A
+ * caller without a session has nothing to end.
  */
 export async function logout(
   ctx: ServiceContext,
@@ -20,5 +22,6 @@ export async function logout(
       entityId: sessionId,
       action: 'logout',
     });
+    emitAfterCommit(transaction, { name: 'session.revoked', payload: { sessionId } });
   });
 }

@@ -1,13 +1,15 @@
 import { hashPassword } from '../auth/password';
 import type { AuthStores } from '../auth/stores';
 import { inTransaction } from '../db/transaction';
+import { emitAfterCommit } from '../events/bus';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
 import { lockUser } from './userRules';
 
 /**
  * An administrator sets a new password for a user: every session of the user is revoked (whoever
- * held one must sign in with the new password) and the account's lockout is lifted. Audited as
+ * held one must sign in with the new password; their open sockets are closed after commit) and
+ * the account's lockout is lifted. Audited as
  * `user` / `reset_password`, without the password or its hash.
  */
 export async function resetUserPassword(
@@ -21,6 +23,7 @@ export async function resetUserPassword(
     const user = await lockUser(userId, transaction);
     await user.update({ passwordHash }, { transaction });
     const revoked = await auth.sessions.revokeUserSessions(userId, ctx.now, { transaction });
+    emitAfterCommit(transaction, { name: 'session.revoked', payload: { userId } });
     await recordAudit(transaction, ctx.actor, {
       entity: 'user',
       entityId: userId,

@@ -93,6 +93,36 @@ describe('sites API', () => {
       expect((byDistrict.body as SiteListDto).data.map((s) => s.code)).to.deep.equal(['ACT']);
     });
 
+    it("gives each site its occupancy version, which every change to the site's occupancy raises", async () => {
+      const site = await buildSite({ code: 'V-1' });
+      const room = await buildRoom({ site, beds: 1 });
+      const other = await buildSite({ code: 'V-2' });
+      const api = await apiAs('official');
+      const versions = async () =>
+        ((await api.get('/api/sites').expect(200)).body as SiteListDto).data.map((s) => [
+          s.code,
+          s.version,
+        ]);
+      const before = Number((await Site.findByPk(site.id))!.occupancyVersion);
+      expect(await versions()).to.deep.equal([
+        ['V-1', before],
+        ['V-2', Number(other.occupancyVersion)],
+      ]);
+
+      const { party } = await buildParty();
+      await api
+        .post(`/api/parties/${party.id}/placement`)
+        .send({ roomIds: [room.id] })
+        .expect(201);
+      expect(await versions()).to.deep.equal([
+        ['V-1', before + 1],
+        ['V-2', Number(other.occupancyVersion)],
+      ]);
+      const one = (await api.get(`/api/sites/${site.id}`).expect(200)).body as SiteWithOccupancyDto;
+      expect(one.version).to.equal(before + 1);
+      expect(one.occupancy).to.include({ occupied: 1 });
+    });
+
     it('refuses an unknown status filter and an unknown query parameter', async () => {
       const res = await (await apiAs()).get('/api/sites?status=open&colour=red');
       expectProblem(res, 400, ['query.status', 'query.colour']);

@@ -1,7 +1,7 @@
 /**
  * Several processes (issue 5 point 6): two server processes on one database, the Socket.IO
  * Redis Streams adapter between them. A placement made through process A reaches a client
- * connected to process B. Needs Redis: skipped loudly without it, a failure with CI=true.
+ * connected to process B; a logout through A closes that session's socket on B. Needs Redis: skipped loudly without it, a failure with CI=true.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -57,25 +57,35 @@ describe('realtime: several processes through Redis', function () {
     children = [];
   });
 
+  /** Processes A and B on the test database, sharing one Redis stream. */
+  async function startPair() {
+    const stream = `${redis.prefix}realtime`;
+    const pair = await Promise.all([
+      startProcess(testDatabaseUrl(), stream),
+      startProcess(testDatabaseUrl(), stream),
+    ]);
+    children = pair.map((p) => p.child);
+    return pair;
+  }
+
+  /** Waits for `socket` to connect, then for both adapters to be reading the stream. */
+  async function settled(socket: ClientSocket) {
+    sockets.push(socket);
+    await connected(socket);
+    // Each adapter starts reading the stream asynchronously: give both a moment.
+    await new Promise((r) => setTimeout(r, 500));
+  }
+
   it('delivers a placement made through process A to a client connected to process B', async () => {
     const site = await buildSite();
     await buildRoom({ site, beds: 2 });
     const manager = await signIn('site_manager', { siteIds: [site.id] });
     const official = await signIn('official');
-    const stream = `${redis.prefix}realtime`;
-    const [a, b] = await Promise.all([
-      startProcess(testDatabaseUrl(), stream),
-      startProcess(testDatabaseUrl(), stream),
-    ]);
-    children = [a.child, b.child];
-
+    const [a, b] = await startPair();
     const onB = client(b.base, manager.token);
-    sockets.push(onB);
     const received: SiteOccupancyMessage[] = [];
     onB.on('site.occupancy', (m) => received.push(m));
-    await connected(onB);
-    // Each adapter starts reading the stream asynchronously: give both a moment.
-    await new Promise((r) => setTimeout(r, 500));
+    await settled(onB);
 
     const { party } = await buildParty();
     const res = await fetch(`${a.base}/api/parties/${party.id}/placement`, {
@@ -87,5 +97,20 @@ describe('realtime: several processes through Redis', function () {
     const message = await until(() => received.find((m) => m.siteId === site.id), 10_000);
     expect(message).to.include({ siteId: site.id, version: 1 });
     expect(message.occupancy).to.include({ occupied: 1, beds: 2 });
+  });
+
+  it('closes, on process B, the socket of a session logged out through process A', async () => {
+    const official = await signIn('official');
+    const [a, b] = await startPair();
+    const onB = client(b.base, official.token);
+    const gone = new Promise<string>((resolve) => onB.once('disconnect', resolve));
+    await settled(onB);
+
+    const res = await fetch(`${a.base}/api/auth/logout`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${official.token}` },
+    });
+    expect(res.status).to.equal(204);
+    expect(await gone).to.equal('io server disconnect');
   });
 });

@@ -9,6 +9,7 @@ import type { SiteOccupancyMessage } from '../../shared/events';
 import { authStoresFor } from '../../server/auth/stores';
 import { domainEvents } from '../../server/events/bus';
 import { buildParty, buildRoom, buildSite } from '../factories';
+import { TEST_NOW } from '../setup/app';
 import { signIn } from '../setup/auth';
 import { useTestDatabase } from '../setup/db';
 import {
@@ -43,11 +44,13 @@ class Dashboard {
     });
   }
 
+  /** A snapshot replaces what is known unless a newer message already arrived. */
   async reload() {
     const list = await api<SiteListDto>(this.base, this.token, '/api/sites');
     for (const site of list.data) {
-      const version = this.sites.get(site.id)?.version ?? -1;
-      this.sites.set(site.id, { version, occupancy: site.occupancy });
+      const known = this.sites.get(site.id);
+      if (known && known.version > site.version) continue;
+      this.sites.set(site.id, { version: site.version, occupancy: site.occupancy });
     }
   }
 }
@@ -151,6 +154,67 @@ describe('realtime: Socket.IO', function () {
     });
   });
 
+  describe('revoked sessions', () => {
+    /** Resolves with the reason once `socket` is disconnected. */
+    const dropped = (socket: ClientSocket) =>
+      new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+    /** A second session of the same user, as from another browser. */
+    const anotherSession = async (userId: number) =>
+      (
+        await authStoresFor({ redisUrl: null }).sessions.createSession(
+          userId,
+          { ip: '127.0.0.1', userAgent: 'second browser' },
+          TEST_NOW,
+        )
+      ).token;
+
+    it("logout closes that session's sockets, and only those", async () => {
+      const official = await signIn('official');
+      const other = await signIn('official');
+      const secondToken = await anotherSession(official.user.id);
+      // Opened after every await: `connected` must be listening before the connection is made.
+      const mine = open(server.url, official.token);
+      const myOtherBrowser = open(server.url, secondToken);
+      const theirs = open(server.url, other.token);
+      await Promise.all([mine, myOtherBrowser, theirs].map(connected));
+      const gone = dropped(mine);
+
+      const res = await fetch(`${server.url}/api/auth/logout`, {
+        method: 'POST',
+        headers: official.auth,
+      });
+      expect(res.status).to.equal(204);
+      expect(await gone).to.equal('io server disconnect');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(myOtherBrowser.connected, 'another session of the same user').to.equal(true);
+      expect(theirs.connected, "another user's session").to.equal(true);
+    });
+
+    it("disabling a user, or resetting their password, closes all of that user's sockets", async () => {
+      const admin = await signIn('admin');
+      for (const change of ['disable', 'password'] as const) {
+        const target = await signIn('site_manager');
+        const bystander = await signIn('official');
+        const tokens = [target.token, await anotherSession(target.user.id)];
+        const sockets = tokens.map((token) => open(server.url, token));
+        const other = open(server.url, bystander.token);
+        await Promise.all([...sockets, other].map(connected));
+        const gone = Promise.all(sockets.map(dropped));
+
+        const res = await fetch(`${server.url}/api/users/${target.user.id}/${change}`, {
+          method: 'POST',
+          headers: { ...admin.auth, 'Content-Type': 'application/json' },
+          body:
+            change === 'password' ? JSON.stringify({ password: 'a new long password 1' }) : '{}',
+        });
+        expect(res.status, change).to.be.within(200, 299);
+        expect(await gone, change).to.deep.equal(['io server disconnect', 'io server disconnect']);
+        await new Promise((r) => setTimeout(r, 200));
+        expect(other.connected, `${change}: a bystander`).to.equal(true);
+      }
+    });
+  });
+
   describe('rooms', () => {
     it("never sends a site manager another site's events, nor lets them join its room", async () => {
       const siteA = await buildSite();
@@ -231,6 +295,9 @@ describe('realtime: Socket.IO', function () {
       const fromApi = await occupancyFromApi(server.url, official.token);
       expect(board.sites.get(site.id)!.occupancy).to.deep.equal(fromApi.get(site.id));
       expect(fromApi.get(site.id)).to.include({ occupied: 3, beds: 6 });
+      // The snapshot says which message it matches: the same version as the same totals.
+      const listed = await api<SiteListDto>(server.url, official.token, '/api/sites');
+      expect(listed.data.find((s) => s.id === site.id)!.version).to.equal(3);
     });
 
     it('coalesces a burst: 500 changes to two sites give a handful of messages, not 500', async () => {

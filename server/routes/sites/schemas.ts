@@ -85,7 +85,14 @@ export const siteSchema = Joi.object({
   ...timestampsSchema,
 });
 
-export const siteWithOccupancySchema = siteSchema.keys({ occupancy: occupancySchema });
+export const siteWithOccupancySchema = siteSchema.keys({
+  version: Joi.number()
+    .integer()
+    .description(
+      'Occupancy version of these totals: drop a site.occupancy socket message whose version is not above it',
+    ),
+  occupancy: occupancySchema,
+});
 
 export const siteListSchema = Joi.object({
   date: Joi.string().isoDate().description('The day the occupancy figures are for'),
