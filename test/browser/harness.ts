@@ -6,11 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { CLIENT_DIST } from '../../server/app';
 import { startRealtimeServer, type RunningServer } from '../setup/realtime';
 
-const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM, launchChromium } from './chromium';
+
 export const SCREENSHOTS = path.resolve('test-results');
 
 function missingPrerequisite(): string | null {
@@ -19,13 +20,6 @@ function missingPrerequisite(): string | null {
   }
   if (!fs.existsSync(CHROMIUM)) return `${CHROMIUM} is missing (apt-get install chromium)`;
   return null;
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
 }
 
 export interface BrowserHarness {

@@ -1,4 +1,5 @@
 import type { Route } from '../navigation/route';
+import { OverviewPage } from '../overview/OverviewPage';
 import { SitesPage } from '../sites/SitesPage';
 import { UnavailableView } from './UnavailableView';
 
@@ -8,6 +9,9 @@ export function CurrentView({ route }: { route: Route }) {
     case 'sites':
       return <SitesPage />;
     case 'overview':
+      return <OverviewPage />;
+    // The administration arrives next; the site board, placement form and waiting list are built
+    // in parallel and wired in on merge.
     case 'admin':
     case 'siteBoard':
     case 'placement':
