@@ -158,4 +158,52 @@ describe('dashboard views in the browser', function () {
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('heading', { name: '全市总览' }).waitFor();
   });
+
+  it("administers sites, rooms, policy and users, showing the API's field errors", async () => {
+    const { page } = await pageAs('admin');
+    await page.goto(`${harness.baseUrl}#/admin/sites`);
+    await page.getByRole('heading', { name: '登记新站点' }).waitFor();
+
+    // A bad code: the API's problem names the field, and the form marks it.
+    const form = page.locator('form.admin-form').first();
+    await form.getByLabel('编号').fill('bad code');
+    await form.getByLabel('名称').fill('新站点');
+    await form.getByLabel('地址').fill('1 Test Road');
+    await form.getByRole('button', { name: '登记站点' }).click();
+    await form.locator('.form-field__error').first().waitFor();
+    expect(await form.getByLabel('编号').getAttribute('aria-invalid')).to.equal('true');
+    await screenshot(page, 'admin-site-error');
+    await form.getByLabel('编号').fill('NEW-1');
+    await form.getByRole('button', { name: '登记站点' }).click();
+    await page.getByText('站点 NEW-1 已登记。').waitFor();
+
+    // Activate the standby site.
+    await page.getByRole('button', { name: '启用 STB-1' }).click();
+    await page.getByText('STB-1 已启用。').waitFor();
+    await screenshot(page, 'admin-sites');
+
+    await page.getByRole('link', { name: '房间' }).click();
+    await page.getByRole('heading', { name: '批量添加房间' }).waitFor();
+    await page.getByLabel('每层房间数').fill('4');
+    await page.getByRole('button', { name: '添加房间' }).click();
+    await page.getByText('已添加 4 间房。').waitFor();
+    await screenshot(page, 'admin-rooms');
+
+    await page.getByRole('link', { name: '政策' }).click();
+    await page.getByLabel('消杀时间（小时）').fill('36');
+    await page.getByRole('button', { name: '保存政策' }).click();
+    await page.getByText('已保存。').waitFor();
+    await screenshot(page, 'admin-policy');
+
+    await page.getByRole('link', { name: '用户' }).click();
+    await page.getByRole('heading', { name: '新建用户' }).waitFor();
+    await page.getByLabel('用户名').fill('new-official');
+    await page.getByLabel('姓名').fill('新官员');
+    await page.getByLabel('初始密码').fill('a long enough password 1');
+    await page.getByRole('button', { name: '创建用户' }).click();
+    await page.getByText('用户 new-official 已创建。').waitFor();
+    await page.getByRole('button', { name: '停用 new-official' }).click();
+    await page.getByText('new-official 已停用。').waitFor();
+    await screenshot(page, 'admin-users');
+  });
 });

@@ -45,9 +45,7 @@ export function OverviewTiles({ list, overview }: Props) {
       <Tile
         name="waiting"
         label={t('tileWaiting')}
-        value={
-          overview ? t('tileWaitingValue', { parties: count(overview.waiting.parties) }) : pending
-        }
+        value={overview ? count(overview.waiting.parties) : pending}
       >
         {overview === null
           ? ''

@@ -1,4 +1,5 @@
 import type { Route } from '../navigation/route';
+import { AdminPage } from '../admin/AdminPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { SitesPage } from '../sites/SitesPage';
 import { UnavailableView } from './UnavailableView';
@@ -10,9 +11,9 @@ export function CurrentView({ route }: { route: Route }) {
       return <SitesPage />;
     case 'overview':
       return <OverviewPage />;
-    // The administration arrives next; the site board, placement form and waiting list are built
-    // in parallel and wired in on merge.
     case 'admin':
+      return <AdminPage section={route.section} />;
+    // The site board, placement form and waiting list are built in parallel and wired in on merge.
     case 'siteBoard':
     case 'placement':
     case 'waitingList':
