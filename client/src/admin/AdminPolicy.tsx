@@ -43,7 +43,6 @@ export function AdminPolicy() {
 function PolicyForm({ initial }: { initial: PolicyDocument }) {
   const t = useMessages(adminMessages);
   const [draft, setDraft] = useState(() => toDraft(initial));
-  const [done, setDone] = useState<string | null>(null);
   const action = useAction();
   const error = (field: string) => fieldError(action.error, field);
   const setTop = (field: keyof Draft['top']) => (value: string) =>
@@ -51,10 +50,10 @@ function PolicyForm({ initial }: { initial: PolicyDocument }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setDone(null);
-    if (await action.run(() => savePolicy(fromDraft(initial, draft)))) {
-      setDone(t('saved'));
-    }
+    await action.run(
+      () => savePolicy(fromDraft(initial, draft)),
+      () => t('saved'),
+    );
   }
 
   return (
@@ -169,7 +168,7 @@ function PolicyForm({ initial }: { initial: PolicyDocument }) {
           </button>
         </div>
       </form>
-      <Outcome error={action.error} done={done} />
+      <Outcome action={action} />
     </section>
   );
 }

@@ -21,7 +21,6 @@ export function AdminRooms() {
   const [form, setForm] = useState(EMPTY_ROOMS);
   const [accessible, setAccessible] = useState(false);
   const [family, setFamily] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
   const action = useAction();
   const set = (field: keyof typeof EMPTY_ROOMS) => (value: string) =>
     setForm((current) => ({ ...current, [field]: value }));
@@ -35,7 +34,6 @@ export function AdminRooms() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setDone(null);
     const input = {
       floors: { from: Number(form.from), to: Number(form.to) },
       roomsPerFloor: Number(form.roomsPerFloor),
@@ -43,14 +41,11 @@ export function AdminRooms() {
       accessible,
       family,
     };
-    let created = 0;
-    const ok = await action.run(async () => {
-      created = (await createRooms(chosen, input)).created;
-    });
-    if (ok) {
-      setDone(t('roomsCreated', { count: created }));
-      sites.reload();
-    }
+    const added = await action.run(
+      () => createRooms(chosen, input),
+      ({ created }) => t('roomsCreated', { count: created }),
+    );
+    if (added) sites.reload();
   }
 
   return (
@@ -120,7 +115,7 @@ export function AdminRooms() {
           </button>
         </div>
       </form>
-      <Outcome error={action.error} done={done} />
+      <Outcome action={action} />
     </section>
   );
 }

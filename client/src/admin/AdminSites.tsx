@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import type { SiteCreateInput, SiteWithOccupancyDto } from '../../../shared/dto';
 import { SITE_KINDS, type SiteKind } from '../../../shared/enums';
 import { changeSiteStatus, createSite } from '../api/admin';
-import { ProblemPanel } from '../api/ProblemPanel';
 import { fetchSiteList } from '../api/sites';
 import { useResource } from '../api/useResource';
 import { useLocale, useMessages } from '../i18n/localeContext';
@@ -10,9 +9,9 @@ import { districtName } from '../overview/districts';
 import { sitesMessages } from '../sites/messages';
 import { SITE_KIND_LABEL_KEYS } from '../sites/siteLabels';
 import { StatusBadge } from '../sites/StatusBadge';
-import { LoadingPanel } from '../ui/StatePanels';
 import { Field } from './Field';
 import { adminMessages } from './messages';
+import { ListCard } from './ListCard';
 import { Outcome } from './Outcome';
 import { fieldError, useAction } from './useAction';
 import districtData from '../../../seeders/data/zhengzhou-districts.json';
@@ -37,28 +36,24 @@ export function AdminSites() {
   const ts = useMessages(sitesMessages);
   const sites = useResource(fetchSiteList);
   const statusAction = useAction();
-  const [done, setDone] = useState<string | null>(null);
 
   async function change(site: SiteWithOccupancyDto, action: 'activate' | 'suspend') {
-    setDone(null);
-    if (await statusAction.run(() => changeSiteStatus(site.id, action))) {
-      setDone(t(action === 'activate' ? 'activated' : 'suspended', { code: site.code }));
-      sites.reload();
-    }
+    const changed = await statusAction.run(
+      () => changeSiteStatus(site.id, action),
+      () => t(action === 'activate' ? 'activated' : 'suspended', { code: site.code }),
+    );
+    if (changed) sites.reload();
   }
 
   return (
     <>
-      <section className="card" aria-labelledby="admin-sites-heading">
-        <h3 id="admin-sites-heading" className="card__title">
-          {t('sitesTitle')}
-        </h3>
-        <Outcome error={statusAction.error} done={done} />
-        {sites.error && !sites.data ? (
-          <ProblemPanel error={sites.error} onRetry={sites.reload} />
-        ) : !sites.data ? (
-          <LoadingPanel label={t('loading')} />
-        ) : (
+      <ListCard
+        headingId="admin-sites-heading"
+        title={t('sitesTitle')}
+        resource={sites}
+        action={statusAction}
+      >
+        {(list) => (
           <div className="table-frame">
             <table className="data-table">
               <thead>
@@ -73,7 +68,7 @@ export function AdminSites() {
                 </tr>
               </thead>
               <tbody>
-                {sites.data.data.map((site) => (
+                {list.data.map((site) => (
                   <tr key={site.id}>
                     <td>
                       <span className="code">{site.code}</span>
@@ -110,7 +105,7 @@ export function AdminSites() {
             </table>
           </div>
         )}
-      </section>
+      </ListCard>
       <NewSiteForm onCreated={sites.reload} />
     </>
   );
@@ -121,7 +116,6 @@ function NewSiteForm({ onCreated }: { onCreated: () => void }) {
   const ts = useMessages(sitesMessages);
   const { locale } = useLocale();
   const [form, setForm] = useState(EMPTY_SITE);
-  const [done, setDone] = useState<string | null>(null);
   const action = useAction();
   const set = (field: keyof typeof EMPTY_SITE) => (value: string) =>
     setForm((current) => ({ ...current, [field]: value }));
@@ -129,7 +123,6 @@ function NewSiteForm({ onCreated }: { onCreated: () => void }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setDone(null);
     const input: SiteCreateInput = {
       code: form.code.trim(),
       name: form.name.trim(),
@@ -142,8 +135,12 @@ function NewSiteForm({ onCreated }: { onCreated: () => void }) {
       activationLeadHours:
         form.activationLeadHours === '' ? null : Number(form.activationLeadHours),
     };
-    if (await action.run(() => createSite(input))) {
-      setDone(t('siteCreated', { code: input.code }));
+    if (
+      await action.run(
+        () => createSite(input),
+        () => t('siteCreated', { code: input.code }),
+      )
+    ) {
       setForm(EMPTY_SITE);
       onCreated();
     }
@@ -255,7 +252,7 @@ function NewSiteForm({ onCreated }: { onCreated: () => void }) {
           </button>
         </div>
       </form>
-      <Outcome error={action.error} done={done} />
+      <Outcome action={action} />
     </section>
   );
 }

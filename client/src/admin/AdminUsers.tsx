@@ -2,16 +2,16 @@ import { useState, type FormEvent } from 'react';
 import type { UserDto } from '../../../shared/auth';
 import { ROLES, type Role } from '../../../shared/enums';
 import { createUser, fetchUsers, setUserDisabled } from '../api/admin';
-import { ProblemPanel } from '../api/ProblemPanel';
 import { fetchSiteList } from '../api/sites';
 import { useResource } from '../api/useResource';
 import { authMessages } from '../auth/messages';
 import { ROLE_LABEL_KEYS } from '../auth/roleLabels';
 import { useMessages } from '../i18n/localeContext';
-import { EmptyPanel, LoadingPanel } from '../ui/StatePanels';
+import { EmptyPanel } from '../ui/StatePanels';
 import { TextInput } from './AdminSites';
 import { Field } from './Field';
 import { adminMessages } from './messages';
+import { ListCard } from './ListCard';
 import { Outcome } from './Outcome';
 import { fieldError, useAction } from './useAction';
 
@@ -21,70 +21,68 @@ export function AdminUsers() {
   const ta = useMessages(authMessages);
   const users = useResource(fetchUsers);
   const toggle = useAction();
-  const [done, setDone] = useState<string | null>(null);
 
   async function flip(user: UserDto) {
-    setDone(null);
-    if (await toggle.run(() => setUserDisabled(user.id, !user.disabled))) {
-      setDone(t(user.disabled ? 'userEnabled' : 'userDisabled', { username: user.username }));
-      users.reload();
-    }
+    const flipped = await toggle.run(
+      () => setUserDisabled(user.id, !user.disabled),
+      () => t(user.disabled ? 'userEnabled' : 'userDisabled', { username: user.username }),
+    );
+    if (flipped) users.reload();
   }
 
   return (
     <>
-      <section className="card" aria-labelledby="admin-users-heading">
-        <h3 id="admin-users-heading" className="card__title">
-          {t('usersTitle')}
-        </h3>
-        <Outcome error={toggle.error} done={done} />
-        {users.error && !users.data ? (
-          <ProblemPanel error={users.error} onRetry={users.reload} />
-        ) : !users.data ? (
-          <LoadingPanel label={t('loading')} />
-        ) : users.data.length === 0 ? (
-          <EmptyPanel title={t('noUsers')} />
-        ) : (
-          <div className="table-frame">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('username')}</th>
-                  <th scope="col">{t('displayName')}</th>
-                  <th scope="col">{t('role')}</th>
-                  <th scope="col">{t('sites')}</th>
-                  <th scope="col">{t('state')}</th>
-                  <th scope="col">{t('colActions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.map((user) => (
-                  <tr key={user.id}>
-                    <th scope="row" className="code">
-                      {user.username}
-                    </th>
-                    <td>{user.displayName}</td>
-                    <td>{ta(ROLE_LABEL_KEYS[user.role])}</td>
-                    <td>{user.siteIds.join(', ')}</td>
-                    <td>{t(user.disabled ? 'disabled' : 'enabled')}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button"
-                        aria-disabled={toggle.busy}
-                        onClick={() => void flip(user)}
-                      >
-                        {t(user.disabled ? 'enable' : 'disable')}{' '}
-                        <span className="visually-hidden">{user.username}</span>
-                      </button>
-                    </td>
+      <ListCard
+        headingId="admin-users-heading"
+        title={t('usersTitle')}
+        resource={users}
+        action={toggle}
+      >
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyPanel title={t('noUsers')} />
+          ) : (
+            <div className="table-frame">
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('username')}</th>
+                    <th scope="col">{t('displayName')}</th>
+                    <th scope="col">{t('role')}</th>
+                    <th scope="col">{t('sites')}</th>
+                    <th scope="col">{t('state')}</th>
+                    <th scope="col">{t('colActions')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+                </thead>
+                <tbody>
+                  {list.map((user) => (
+                    <tr key={user.id}>
+                      <th scope="row" className="code">
+                        {user.username}
+                      </th>
+                      <td>{user.displayName}</td>
+                      <td>{ta(ROLE_LABEL_KEYS[user.role])}</td>
+                      <td>{user.siteIds.join(', ')}</td>
+                      <td>{t(user.disabled ? 'disabled' : 'enabled')}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="button"
+                          aria-disabled={toggle.busy}
+                          onClick={() => void flip(user)}
+                        >
+                          {t(user.disabled ? 'enable' : 'disable')}{' '}
+                          <span className="visually-hidden">{user.username}</span>
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </ListCard>
       <NewUserForm onCreated={users.reload} />
     </>
   );
@@ -99,7 +97,6 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
   const [form, setForm] = useState(EMPTY_USER);
   const [role, setRole] = useState<Role>('official');
   const [siteIds, setSiteIds] = useState<number[]>([]);
-  const [done, setDone] = useState<string | null>(null);
   const action = useAction();
   const set = (field: keyof typeof EMPTY_USER) => (value: string) =>
     setForm((current) => ({ ...current, [field]: value }));
@@ -107,7 +104,6 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setDone(null);
     const input = {
       username: form.username.trim(),
       displayName: form.displayName.trim(),
@@ -115,8 +111,12 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
       role,
       ...(role === 'site_manager' ? { siteIds } : {}),
     };
-    if (await action.run(() => createUser(input))) {
-      setDone(t('userCreated', { username: input.username }));
+    if (
+      await action.run(
+        () => createUser(input),
+        () => t('userCreated', { username: input.username }),
+      )
+    ) {
       setForm(EMPTY_USER);
       setSiteIds([]);
       onCreated();
@@ -206,7 +206,7 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
           </button>
         </div>
       </form>
-      <Outcome error={action.error} done={done} />
+      <Outcome action={action} />
     </section>
   );
 }

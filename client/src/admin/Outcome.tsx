@@ -1,13 +1,13 @@
-import type { ApiError } from '../api/http';
 import { ProblemPanel } from '../api/ProblemPanel';
+import type { Action } from './useAction';
 
-/** Under a form: what the last write did — the API's problem, or a short confirmation. */
-export function Outcome({ error, done }: { error: ApiError | null; done: string | null }) {
-  if (error) return <ProblemPanel error={error} />;
-  if (done) {
+/** Under a form or a list: what the last write did — the API's problem, or a confirmation. */
+export function Outcome({ action }: { action: Action }) {
+  if (action.error) return <ProblemPanel error={action.error} />;
+  if (action.done) {
     return (
       <p className="notice notice--info" role="status">
-        {done}
+        {action.done}
       </p>
     );
   }

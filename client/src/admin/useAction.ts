@@ -1,6 +1,6 @@
 /**
- * One write at a time from a form or a button: busy while it runs, the ApiError when it failed
- * (its `errors[]` name the bad fields), cleared on the next attempt.
+ * One write at a time from a form or a button: busy while it runs, then either the ApiError (its
+ * `errors[]` name the bad fields) or a confirmation to show; both cleared on the next attempt.
  */
 import { useCallback, useState } from 'react';
 import { toApiError, type ApiError } from '../api/http';
@@ -8,18 +8,25 @@ import { toApiError, type ApiError } from '../api/http';
 export interface Action {
   busy: boolean;
   error: ApiError | null;
-  /** Runs `write`; resolves true when it succeeded. */
-  run: (write: () => Promise<unknown>) => Promise<boolean>;
+  /** The confirmation of the last write that succeeded. */
+  done: string | null;
+  /**
+   * Runs `write`; on success shows `confirm(result)` and resolves true, on failure keeps the
+   * error and resolves false.
+   */
+  run: <R>(write: () => Promise<R>, confirm: (result: R) => string) => Promise<boolean>;
 }
 
 export function useAction(): Action {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const run = useCallback(async (write: () => Promise<unknown>) => {
+  const [done, setDone] = useState<string | null>(null);
+  const run = useCallback(async <R>(write: () => Promise<R>, confirm: (result: R) => string) => {
     setBusy(true);
     setError(null);
+    setDone(null);
     try {
-      await write();
+      setDone(confirm(await write()));
       return true;
     } catch (failure) {
       setError(toApiError(failure));
@@ -28,7 +35,7 @@ export function useAction(): Action {
       setBusy(false);
     }
   }, []);
-  return { busy, error, run };
+  return { busy, error, done, run };
 }
 
 /**

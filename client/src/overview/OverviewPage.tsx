@@ -1,9 +1,8 @@
 import { useRef } from 'react';
 import { ProblemPanel } from '../api/ProblemPanel';
-import { useFormat } from '../format';
 import { useMessages } from '../i18n/localeContext';
 import { FilterableSitesTable } from '../sites/FilterableSitesTable';
-import { RefreshButton } from '../ui/RefreshButton';
+import { FiguresHead } from '../ui/FiguresHead';
 import { EmptyPanel, LoadingPanel } from '../ui/StatePanels';
 import { AlertsPanel } from './AlertsPanel';
 import { DistrictTable } from './DistrictTable';
@@ -15,7 +14,6 @@ import { useOverviewData } from './useOverviewData';
 /** Officials' and admins' live picture of the city: tiles, forecast, alerts, districts, sites. */
 export function OverviewPage() {
   const t = useMessages(overviewMessages);
-  const format = useFormat();
   const { sites, overview, alerts, reloadAll } = useOverviewData();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const list = sites.data;
@@ -28,34 +26,15 @@ export function OverviewPage() {
 
   return (
     <section className="page" aria-labelledby="overview-heading">
-      <div className="page-head">
-        <div>
-          <h2 id="overview-heading" className="page-head__title" ref={headingRef} tabIndex={-1}>
-            {t('title')}
-          </h2>
-          <p className="page-head__meta">
-            {list && sites.receivedAt ? (
-              <>
-                {t('figuresFor')} <time dateTime={list.date}>{format.calendarDay(list.date)}</time>
-                <span className="page-head__sep" aria-hidden="true">
-                  ·
-                </span>
-                {t('receivedAt', { time: format.clockTime(sites.receivedAt) })}
-              </>
-            ) : (
-              t('intro')
-            )}
-          </p>
-        </div>
-        <div className="page-head__actions">
-          <RefreshButton
-            busy={busy && list !== null}
-            label={t('refresh')}
-            busyLabel={t('refreshing')}
-            onRefresh={reloadAll}
-          />
-        </div>
-      </div>
+      <FiguresHead
+        headingId="overview-heading"
+        headingRef={headingRef}
+        title={t('title')}
+        intro={t('intro')}
+        figures={list && sites.receivedAt && { date: list.date, receivedAt: sites.receivedAt }}
+        busy={busy}
+        onRefresh={reloadAll}
+      />
 
       {sites.error && !list ? (
         <ProblemPanel error={sites.error} onRetry={retry} />

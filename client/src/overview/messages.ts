@@ -5,10 +5,6 @@ export const overviewMessages = defineMessages({
   'zh-CN': {
     title: '全市总览',
     intro: '集中隔离点的实时床位、候补和预警。',
-    figuresFor: '数据日期',
-    receivedAt: '更新于 {time}',
-    refresh: '刷新',
-    refreshing: '正在刷新…',
     loading: '正在加载总览…',
     tilesLabel: '全市今日数据',
     tileActiveSites: '启用站点',
@@ -63,10 +59,6 @@ export const overviewMessages = defineMessages({
   en: {
     title: 'City overview',
     intro: 'Live beds, waiting list and alerts of the quarantine sites.',
-    figuresFor: 'Figures for',
-    receivedAt: 'received {time}',
-    refresh: 'Refresh',
-    refreshing: 'Refreshing…',
     loading: 'Loading the overview…',
     tilesLabel: "The city's figures today",
     tileActiveSites: 'Active sites',

@@ -1,10 +1,9 @@
 import { useRef } from 'react';
 import { ProblemPanel } from '../api/ProblemPanel';
 import { useAuth } from '../auth/authContext';
-import { useFormat } from '../format';
 import { useMessages } from '../i18n/localeContext';
 import { canSee } from '../navigation/route';
-import { RefreshButton } from '../ui/RefreshButton';
+import { FiguresHead } from '../ui/FiguresHead';
 import { LoadingPanel } from '../ui/StatePanels';
 import { sitesMessages } from './messages';
 import { SitesOverview } from './SitesOverview';
@@ -15,7 +14,6 @@ export function SitesPage() {
   const { state, reload } = useSiteList();
   const { user } = useAuth();
   const t = useMessages(sitesMessages);
-  const format = useFormat();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const snapshot =
     state.status === 'ready' ? state.snapshot : state.status === 'loading' ? state.previous : null;
@@ -30,35 +28,15 @@ export function SitesPage() {
 
   return (
     <section className="page" aria-labelledby="sites-heading">
-      <div className="page-head">
-        <div>
-          <h2 id="sites-heading" className="page-head__title" ref={headingRef} tabIndex={-1}>
-            {t('pageTitle')}
-          </h2>
-          <p className="page-head__meta">
-            {snapshot ? (
-              <>
-                {t('figuresFor')}{' '}
-                <time dateTime={snapshot.list.date}>{format.calendarDay(snapshot.list.date)}</time>
-                <span className="page-head__sep" aria-hidden="true">
-                  ·
-                </span>
-                {t('receivedAt', { time: format.clockTime(snapshot.receivedAt) })}
-              </>
-            ) : (
-              t('pageIntro')
-            )}
-          </p>
-        </div>
-        <div className="page-head__actions">
-          <RefreshButton
-            busy={busy && snapshot !== null}
-            label={t('refresh')}
-            busyLabel={t('refreshing')}
-            onRefresh={reload}
-          />
-        </div>
-      </div>
+      <FiguresHead
+        headingId="sites-heading"
+        headingRef={headingRef}
+        title={t('pageTitle')}
+        intro={t('pageIntro')}
+        figures={snapshot && { date: snapshot.list.date, receivedAt: snapshot.receivedAt }}
+        busy={busy}
+        onRefresh={reload}
+      />
 
       {state.status === 'error' ? (
         <ProblemPanel error={state.error} onRetry={retry} />
