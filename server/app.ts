@@ -21,6 +21,7 @@ import { registerAlertRoutes } from './routes/alerts/router';
 import { registerAuditRoutes } from './routes/audit/router';
 import { registerHealthRoutes } from './routes/health/router';
 import { registerIntakeRoutes } from './routes/intake';
+import { registerOverviewRoutes } from './routes/overview/router';
 import { registerPlacementRoutes } from './routes/placement/router';
 import { registerPolicyRoutes } from './routes/policy/router';
 import { registerStayRoutes } from './routes/stays/router';
@@ -41,6 +42,7 @@ export function createApiRouter(app: AppContext): ApiRouter {
   registerWaitingListRoutes(api, app);
   registerPolicyRoutes(api, app);
   registerAlertRoutes(api, app);
+  registerOverviewRoutes(api, app);
   registerAuditRoutes(api, app);
   registerIntakeRoutes(api, app);
   return api;

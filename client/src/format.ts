@@ -89,11 +89,3 @@ export function formattersFor(locale: Locale): Formatters {
 export function useFormat(): Formatters {
   return formattersFor(useLocale().locale);
 }
-
-// The untranslated sites views still call these; they go when those views move to useFormat().
-const english = formattersFor('en');
-export const formatCount = english.count;
-export const formatPercent = english.percent;
-export const formatWholePercent = english.wholePercent;
-export const formatCalendarDay = english.calendarDay;
-export const formatClockTime = english.clockTime;

@@ -7,6 +7,10 @@
  * still holds its bed).
  */
 import type { Occupancy } from '../../shared/dto';
+import { withUtilization } from '../../shared/occupancy';
+
+// Summing is shared with the dashboard, which applies live updates to its totals.
+export { emptyOccupancy, sumOccupancy } from '../../shared/occupancy';
 
 export const CURRENT_STATUSES_SQL = "('reserved', 'in_transit', 'checked_in')";
 
@@ -16,26 +20,6 @@ export const OCCUPIES_DAY_SQL =
   `AND (st.plannedReleaseDate > :day OR st.status = 'checked_in')`;
 
 const num = (v: number | string | null | undefined) => Number(v ?? 0);
-
-export function emptyOccupancy(): Occupancy {
-  return {
-    rooms: 0,
-    beds: 0,
-    occupied: 0,
-    free: 0,
-    reserved: 0,
-    cleaning: 0,
-    outOfService: 0,
-    utilization: 0,
-  };
-}
-
-function withUtilization(o: Omit<Occupancy, 'utilization'>): Occupancy {
-  return {
-    ...o,
-    utilization: o.beds > 0 ? Math.round((o.occupied / o.beds) * 10_000) / 10_000 : 0,
-  };
-}
 
 /**
  * Derived table with one row of bed counts per site id on :day. Meant to be LEFT JOINed to
@@ -93,19 +77,4 @@ export function occupancyFromRow(row: Partial<OccupancyColumns>): Occupancy {
     cleaning: num(row.cleaning),
     outOfService: num(row.outOfService),
   });
-}
-
-/** Sum of several sites' occupancy, utilization recomputed over the sum. */
-export function sumOccupancy(items: Iterable<Occupancy>): Occupancy {
-  const total = emptyOccupancy();
-  for (const o of items) {
-    total.rooms += o.rooms;
-    total.beds += o.beds;
-    total.occupied += o.occupied;
-    total.free += o.free;
-    total.reserved += o.reserved;
-    total.cleaning += o.cleaning;
-    total.outOfService += o.outOfService;
-  }
-  return withUtilization(total);
 }

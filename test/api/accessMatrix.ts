@@ -79,6 +79,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   row('GET /api/policy', ALL),
   row('PUT /api/policy', ADMIN),
   row('GET /api/alerts', ['yes', 'yes', 'own', 'no']),
+  row('GET /api/overview', OFFICE),
   row('GET /api/audit', OFFICE),
 ];
 

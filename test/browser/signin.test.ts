@@ -1,89 +1,32 @@
 /**
  * The dashboard's sign-in in headless Chromium (issue 6 §1, issue 4 §1): the built client served by
- * the app in-process over the test database. Signing in through the form shows the sites page, the
- * session survives a reload through the HttpOnly cookie alone (nothing in web storage), signing out
- * ends it on the server, a wrong password is refused in words, and a session that ends while the
- * page is open brings back the sign-in page with a notice. Screenshots go to test-results/.
- *
- * Needs `npm run build` first (client/dist) and Debian's chromium: without them the suite is
- * skipped loudly, or fails with CI=true.
+ * the app in-process, with Socket.IO attached, over the test database. The page opens in
+ * Simplified Chinese (the default). Signing in through the form shows the official's landing view,
+ * the session survives a reload through the HttpOnly cookie alone (web storage holds only the
+ * language preference, which is not personal data), signing out ends it on the server, a wrong
+ * password is refused in words, and a session that ends while the page is open brings back the
+ * sign-in page with a notice. Screenshots go to test-results/.
  */
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { Server } from 'node:http';
 import { expect } from 'chai';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CLIENT_DIST, createApp } from '../../server/app';
-import { loadConfig } from '../../server/config';
-import type { Site } from '../../server/models';
-import { buildSite } from '../factories';
-import { TEST_NOW } from '../setup/app';
+import type { BrowserContext, Page } from 'playwright-core';
 import { signIn, TEST_PASSWORD } from '../setup/auth';
 import { testDb, useTestDatabase } from '../setup/db';
+import { screenshot as saveScreenshot, useBrowser } from './harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.resolve('test-results');
 const USERNAME = 'ui-official';
 const DISPLAY_NAME = `Test official ${USERNAME}`;
-
-function missingPrerequisite(): string | null {
-  if (!fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
-    return `${path.relative(process.cwd(), CLIENT_DIST)}/index.html is missing (run npm run build)`;
-  }
-  if (!fs.existsSync(CHROMIUM)) return `${CHROMIUM} is missing (apt-get install chromium)`;
-  return null;
-}
 
 describe('dashboard sign-in in the browser', function () {
   this.timeout(30_000);
   useTestDatabase();
+  const harness = useBrowser();
 
-  let server: Server;
-  let baseUrl: string;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let site: Site;
-
-  before(async function () {
-    const missing = missingPrerequisite();
-    if (missing) {
-      if (process.env.CI === 'true') throw new Error(`Browser tests cannot run: ${missing}`);
-      console.warn(
-        `\n!!! BROWSER TESTS SKIPPED: ${missing}.\n` +
-          '!!! Build the client and install chromium, or run with CI=true to fail.\n',
-      );
-      this.skip();
-    }
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:' });
-    const app = createApp(
-      { config, db: testDb(), now: () => TEST_NOW },
-      { clientDist: CLIENT_DIST },
-    );
-    server = await new Promise<Server>((resolve) => {
-      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-    });
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    if (server) {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    }
-  });
 
   beforeEach(async () => {
     await signIn('official', { username: USERNAME });
-    site = await buildSite();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
   });
 
@@ -91,17 +34,17 @@ describe('dashboard sign-in in the browser', function () {
     await context?.close();
   });
 
-  const usernameField = () => page.getByLabel('Username');
-  const passwordField = () => page.getByLabel('Password');
-  const screenshot = (name: string) =>
-    page.screenshot({ path: path.join(SCREENSHOTS, `browser-${name}.png`) });
+  const usernameField = () => page.getByLabel('用户名');
+  const passwordField = () => page.getByLabel('密码');
+  const screenshot = (name: string) => saveScreenshot(page, name);
 
   async function openSignInPage(): Promise<void> {
-    await page.goto(baseUrl);
+    await page.goto(harness.baseUrl);
     await usernameField().waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).to.equal(
       'username',
     );
+    expect(await page.evaluate(() => document.documentElement.lang)).to.equal('zh-CN');
   }
 
   async function submit(username: string, password: string): Promise<void> {
@@ -110,38 +53,38 @@ describe('dashboard sign-in in the browser', function () {
     await passwordField().press('Enter');
   }
 
-  async function expectSitesPage(): Promise<void> {
-    await page.getByRole('heading', { name: 'Sites & occupancy' }).waitFor();
-    await page.locator('.sites-table').getByText(site.code, { exact: true }).waitFor();
-    expect(await page.locator('.app-header__user').innerText()).to.contain(DISPLAY_NAME);
-    expect(await page.locator('.user-badge__role').innerText()).to.equal('Official');
+  async function expectSignedIn(): Promise<void> {
+    await page.getByRole('navigation', { name: '主导航' }).waitFor();
+    expect(await page.locator('.app-header__user, .app-bar').first().innerText()).to.contain(
+      DISPLAY_NAME,
+    );
+    expect(await page.locator('.user-badge__role').innerText()).to.equal('卫生健康官员');
   }
 
   it('signs in through the form, keeps the session in the cookie only, and signs out', async () => {
     await openSignInPage();
     await screenshot('signin');
     await submit(USERNAME, TEST_PASSWORD);
-    await expectSitesPage();
-    await screenshot('sites');
+    await expectSignedIn();
 
     // The browser keeps no token and no user data: the HttpOnly cookie is all there is.
     const stored = await page.evaluate(() => ({
-      local: localStorage.length,
+      local: Object.keys(localStorage).filter((key) => key !== 'haven.locale'),
       session: sessionStorage.length,
       cookie: document.cookie,
     }));
-    expect(stored).to.deep.equal({ local: 0, session: 0, cookie: '' });
+    expect(stored).to.deep.equal({ local: [], session: 0, cookie: '' });
     const cookies = await context.cookies();
     expect(cookies.map((c) => [c.name, c.httpOnly, c.sameSite])).to.deep.equal([
       ['haven_session', true, 'Strict'],
     ]);
 
     await page.reload();
-    await expectSitesPage();
+    await expectSignedIn();
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: '退出登录' }).click();
     await usernameField().waitFor();
-    await page.getByText('You have signed out.').waitFor();
+    await page.getByText('您已退出登录。').waitFor();
     expect(await page.locator('.app-header__user').count()).to.equal(0);
     await screenshot('signed-out');
     // The session is over on the server, not just hidden.
@@ -152,25 +95,29 @@ describe('dashboard sign-in in the browser', function () {
     await openSignInPage();
     await submit(USERNAME, 'not the password');
     const alert = page.getByRole('alert');
-    await alert.filter({ hasText: 'Wrong username or password.' }).waitFor();
+    await alert.filter({ hasText: '用户名或密码错误。' }).waitFor();
     expect(await passwordField().inputValue()).to.equal('');
     expect(await usernameField().getAttribute('aria-invalid')).to.equal('true');
-    expect(await page.locator('.sites-table').count()).to.equal(0);
+    expect(await page.locator('.app-bar').count()).to.equal(0);
     await screenshot('signin-failed');
   });
 
   it('returns to the sign-in page with a notice when the session ends', async () => {
     await openSignInPage();
     await submit(USERNAME, TEST_PASSWORD);
-    await expectSitesPage();
+    await expectSignedIn();
 
     // Revoked on the server (as logout elsewhere or a disabled user would): the next call is 401.
     const db = testDb();
     const sessions = db.sequelize.getQueryInterface().quoteIdentifier('sessions');
     await db.sequelize.query(`DELETE FROM ${sessions}`);
-    await page.getByRole('button', { name: 'Refresh' }).click();
+    // Opening another view calls the API. (The live overview may notice even sooner, as the
+    // socket reconnects and it reloads: either way the next call is refused.)
+    await page.evaluate(() => {
+      location.hash = '#/sites';
+    });
 
-    await page.getByText('Your session ended, please sign in again.').waitFor();
+    await page.getByText('您的登录已失效，请重新登录。').waitFor();
     await usernameField().waitFor();
     expect(await page.locator('.app-header__user').count()).to.equal(0);
     await screenshot('session-ended');

@@ -21,13 +21,17 @@ export interface RunningServer {
 }
 
 export async function startRealtimeServer(
-  options: RealtimeOptions & { now?: Date } = {},
+  options: RealtimeOptions & {
+    now?: Date;
+    /** The built dashboard to serve (browser tests); none by default. */
+    clientDist?: string | null;
+  } = {},
 ): Promise<RunningServer> {
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:' });
-  const now = options.now ?? TEST_NOW;
+  const { clientDist = null, now = TEST_NOW, ...realtimeOptions } = options;
   const ctx = { config, db: testDb(), now: () => now };
-  const server = http.createServer(createApp(ctx, { clientDist: null }));
-  const realtime = attachRealtime(server, ctx, { redisUrl: null, ...options });
+  const server = http.createServer(createApp(ctx, { clientDist }));
+  const realtime = attachRealtime(server, ctx, { redisUrl: null, ...realtimeOptions });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

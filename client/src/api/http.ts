@@ -34,6 +34,39 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Problems the dashboard makes itself (no answer, a proxy's error page, a body that is not a
+ * problem document): their English title and detail are for logs and tests; the UI shows its own
+ * translated words for these types. Problems from the API keep the server's (English) text.
+ */
+export const CLIENT_PROBLEM = {
+  noResponse: 'urn:haven:client:no-response',
+  gateway: 'urn:haven:client:gateway',
+  notJson: 'urn:haven:client:not-json',
+  httpStatus: 'urn:haven:client:http-status',
+  unexpected: 'urn:haven:client:unexpected',
+} as const;
+
+export type ClientProblemType = (typeof CLIENT_PROBLEM)[keyof typeof CLIENT_PROBLEM];
+
+export function isClientProblem(type: string): type is ClientProblemType {
+  return (Object.values(CLIENT_PROBLEM) as string[]).includes(type);
+}
+
+/** Any failure as an ApiError, so views have one kind of error to show. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError(
+    {
+      type: CLIENT_PROBLEM.unexpected,
+      title: 'Something went wrong',
+      status: NO_RESPONSE,
+      detail: error instanceof Error ? error.message : String(error),
+    },
+    { cause: error },
+  );
+}
+
 /** HTTP status of "no valid session". */
 export const UNAUTHORIZED = 401;
 
@@ -86,7 +119,7 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
     if (signal?.aborted) throw error;
     throw new ApiError(
       {
-        type: 'about:blank',
+        type: CLIENT_PROBLEM.noResponse,
         title: 'Cannot reach the Haven server',
         status: NO_RESPONSE,
         detail: 'The request did not get an answer. Check the network connection and retry.',
@@ -111,7 +144,7 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
   } catch (error) {
     throw new ApiError(
       {
-        type: 'about:blank',
+        type: CLIENT_PROBLEM.notJson,
         title: 'Unexpected response from the server',
         status: response.status,
         detail: `${method} ${path} did not return JSON.`,
@@ -143,7 +176,7 @@ function errorFromResponse(
   if (GATEWAY_STATUSES.has(response.status)) {
     return new ApiError(
       {
-        type: 'about:blank',
+        type: CLIENT_PROBLEM.gateway,
         title: 'The Haven server is not answering',
         status: response.status,
         detail: `${method} ${path} got ${response.status} from a proxy in front of the server. It may be restarting; retry in a moment.`,
@@ -155,7 +188,7 @@ function errorFromResponse(
   const reason = response.statusText ? ` ${response.statusText}` : '';
   return new ApiError(
     {
-      type: 'about:blank',
+      type: CLIENT_PROBLEM.httpStatus,
       title: `Request failed (${response.status}${reason})`,
       status: response.status,
       detail: `The server answered ${response.status} to ${method} ${path}.`,

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { LoginInput } from '../../../shared/auth';
 import { fetchCurrentUser, signInWith, signOutSession } from '../api/auth';
-import { ApiError, NO_RESPONSE, UNAUTHORIZED, onUnauthorized } from '../api/http';
+import { ApiError, UNAUTHORIZED, onUnauthorized, toApiError } from '../api/http';
 import { AuthContext, type AuthContextValue, type AuthState } from './authContext';
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -27,7 +27,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         const notice =
           error instanceof ApiError && error.status === UNAUTHORIZED
             ? null
-            : { kind: 'check-failed' as const, error: asApiError(error) };
+            : { kind: 'check-failed' as const, error: toApiError(error) };
         setState((current) =>
           current.status === 'checking' ? { status: 'signed-out', notice } : current,
         );
@@ -75,17 +75,4 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   return <AuthContext value={value}>{children}</AuthContext>;
-}
-
-function asApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  return new ApiError(
-    {
-      type: 'about:blank',
-      title: 'Something went wrong',
-      status: NO_RESPONSE,
-      detail: error instanceof Error ? error.message : String(error),
-    },
-    { cause: error },
-  );
 }

@@ -1,12 +1,24 @@
 import { useState } from 'react';
 import type { AuthUser } from '../../../shared/auth';
-import { ApiError } from '../api/http';
+import { toApiError } from '../api/http';
+import { apiMessages } from '../api/messages';
+import { problemText } from '../api/problemText';
+import { useMessages } from '../i18n/localeContext';
 import { useAuth } from './authContext';
-import { ROLE_LABELS } from './roleLabels';
+import { authMessages } from './messages';
+import { ROLE_LABEL_KEYS } from './roleLabels';
 
-/** The header's right side: who is signed in, in what role, and the Sign out button. */
-export function HeaderUser({ user }: { user: AuthUser }) {
+interface Props {
+  user: AuthUser;
+  /** A site manager's sites as shown to them (codes once loaded); empty for other roles. */
+  siteLabels: readonly string[];
+}
+
+/** The header's right side: who is signed in, in what role, for which sites, and Sign out. */
+export function HeaderUser({ user, siteLabels }: Props) {
   const { signOut } = useAuth();
+  const t = useMessages(authMessages);
+  const tApi = useMessages(apiMessages);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -19,21 +31,27 @@ export function HeaderUser({ user }: { user: AuthUser }) {
       await signOut();
     } catch (error) {
       setBusy(false);
-      setFailure(error instanceof ApiError ? error.title : 'Something went wrong');
+      setFailure(problemText(tApi, toApiError(error)).title);
     }
   }
 
   return (
     <div className="app-header__user">
       <p className="user-badge">
-        <span className="visually-hidden">Signed in as </span>
+        <span className="visually-hidden">{t('signedInAs')}</span>
         <span className="user-badge__name">{user.displayName}</span>
-        <span className="visually-hidden">, role </span>
-        <span className="user-badge__role">{ROLE_LABELS[user.role]}</span>
+        <span className="visually-hidden">{t('roleIs')}</span>
+        <span className="user-badge__role">{t(ROLE_LABEL_KEYS[user.role])}</span>
+        {siteLabels.length > 0 && (
+          <>
+            <span className="visually-hidden">{t('sitesAre')}</span>
+            <span className="user-badge__sites">{siteLabels.join(' · ')}</span>
+          </>
+        )}
       </p>
       {failure && (
         <p className="app-header__error" role="alert">
-          Sign-out failed: {failure}
+          {t('signOutFailed', { reason: failure })}
         </p>
       )}
       <button
@@ -42,7 +60,7 @@ export function HeaderUser({ user }: { user: AuthUser }) {
         aria-disabled={busy}
         onClick={handleSignOut}
       >
-        {busy ? 'Signing out…' : 'Sign out'}
+        {busy ? t('signingOut') : t('signOut')}
       </button>
     </div>
   );

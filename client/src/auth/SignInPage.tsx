@@ -1,7 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { PASSWORD_MAX, USERNAME_MAX } from '../../../shared/validations';
 import { ApiError, UNAUTHORIZED } from '../api/http';
+import { useMessages } from '../i18n/localeContext';
+import { apiMessages } from '../api/messages';
+import { problemText } from '../api/problemText';
 import { useAuth, type SignedOutNotice } from './authContext';
+import { authMessages } from './messages';
 import { signInFailure, type SignInFailure } from './signInMessages';
 
 type Problem = SignInFailure & {
@@ -16,6 +20,8 @@ type Problem = SignInFailure & {
  */
 export function SignInPage({ notice }: { notice: SignedOutNotice | null }) {
   const { signIn } = useAuth();
+  const t = useMessages(authMessages);
+  const tApi = useMessages(apiMessages);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -33,12 +39,12 @@ export function SignInPage({ notice }: { notice: SignedOutNotice | null }) {
     if (busy) return;
     const name = username.trim();
     if (name === '') {
-      setProblem({ message: 'Enter your username.', fields: 'username' });
+      setProblem({ message: t('enterUsername'), fields: 'username' });
       usernameRef.current?.focus();
       return;
     }
     if (password === '') {
-      setProblem({ message: 'Enter your password.', fields: 'password' });
+      setProblem({ message: t('enterPassword'), fields: 'password' });
       passwordRef.current?.focus();
       return;
     }
@@ -48,7 +54,7 @@ export function SignInPage({ notice }: { notice: SignedOutNotice | null }) {
       // On success this page unmounts: nothing more to do here.
       await signIn({ username: name, password });
     } catch (error) {
-      const failure = signInFailure(error);
+      const failure = signInFailure(t, (e) => problemText(tApi, e), error);
       setBusy(false);
       setPassword('');
       const refused = error instanceof ApiError && error.status === UNAUTHORIZED;
@@ -65,9 +71,9 @@ export function SignInPage({ notice }: { notice: SignedOutNotice | null }) {
     <section className="signin" aria-labelledby={ids.heading}>
       <div className="signin__card">
         <h2 id={ids.heading} className="signin__title">
-          Sign in
+          {t('signInTitle')}
         </h2>
-        <p className="signin__intro">Use the Haven account your administrator gave you.</p>
+        <p className="signin__intro">{t('signInIntro')}</p>
 
         {problem ? (
           <div id={ids.problem} className="notice notice--error" role="alert">
@@ -81,7 +87,7 @@ export function SignInPage({ notice }: { notice: SignedOutNotice | null }) {
         <form className="signin__form" onSubmit={submit} noValidate>
           <div className="form-field">
             <label htmlFor={ids.username} className="form-field__label">
-              Username
+              {t('username')}
             </label>
             <input
               ref={usernameRef}
@@ -103,7 +109,7 @@ export function SignInPage({ notice }: { notice: SignedOutNotice | null }) {
           </div>
           <div className="form-field">
             <label htmlFor={ids.password} className="form-field__label">
-              Password
+              {t('password')}
             </label>
             <input
               ref={passwordRef}
@@ -127,7 +133,7 @@ export function SignInPage({ notice }: { notice: SignedOutNotice | null }) {
             aria-disabled={busy}
           >
             {busy && <span className="spinner spinner--on-brand" aria-hidden="true" />}
-            {busy ? 'Signing in…' : 'Sign in'}
+            {busy ? t('signingIn') : t('signIn')}
           </button>
         </form>
       </div>
@@ -136,25 +142,29 @@ export function SignInPage({ notice }: { notice: SignedOutNotice | null }) {
 }
 
 function NoticeBox({ notice }: { notice: SignedOutNotice }) {
+  const t = useMessages(authMessages);
+  const tApi = useMessages(apiMessages);
   switch (notice.kind) {
     case 'session-ended':
       return (
         <div className="notice notice--info" role="alert">
-          <p className="notice__title">Your session ended, please sign in again.</p>
+          <p className="notice__title">{t('sessionEnded')}</p>
         </div>
       );
     case 'signed-out':
       return (
         <div className="notice notice--info" role="status">
-          <p className="notice__title">You have signed out.</p>
+          <p className="notice__title">{t('signedOut')}</p>
         </div>
       );
-    case 'check-failed':
+    case 'check-failed': {
+      const problem = problemText(tApi, notice.error);
       return (
         <div className="notice notice--error" role="alert">
-          <p className="notice__title">Could not check your session: {notice.error.title}</p>
-          {notice.error.detail && <p className="notice__text">{notice.error.detail}</p>}
+          <p className="notice__title">{t('checkFailed', { reason: problem.title })}</p>
+          {problem.detail && <p className="notice__text">{problem.detail}</p>}
         </div>
       );
+    }
   }
 }

@@ -1,9 +1,10 @@
-/** What the dashboard calls each role. */
+/** Which catalog entry names each role. */
 import type { Role } from '../../../shared/enums';
+import type { AuthMessageKey } from './messages';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Administrator',
-  official: 'Official',
-  site_manager: 'Site manager',
-  transport: 'Transport',
+export const ROLE_LABEL_KEYS: Record<Role, AuthMessageKey> = {
+  admin: 'roleAdmin',
+  official: 'roleOfficial',
+  site_manager: 'roleSiteManager',
+  transport: 'roleTransport',
 };

@@ -1,5 +1,8 @@
-/** What the sign-in form says when signing in failed. */
-import { ApiError, NO_RESPONSE, UNAUTHORIZED } from '../api/http';
+/** What the sign-in form says when signing in failed, in the current language. */
+import type { Translate } from '../i18n/locale';
+import { ApiError, UNAUTHORIZED } from '../api/http';
+import type { ProblemText } from '../api/problemText';
+import type { AuthMessageKey } from './messages';
 
 export interface SignInFailure {
   message: string;
@@ -8,34 +11,45 @@ export interface SignInFailure {
 
 const TOO_MANY_REQUESTS = 429;
 
-/** "Too many attempts. Try again in 15 minutes." from the Retry-After seconds, rounded up. */
-export function tooManyAttemptsMessage(retryAfterSeconds: number | undefined): string {
-  if (retryAfterSeconds === undefined) return 'Too many attempts. Try again later.';
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return `Too many attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+/** "Too many attempts. Try again in 15 min." from the Retry-After seconds, rounded up. */
+export function tooManyAttemptsMessage(
+  t: Translate<AuthMessageKey>,
+  retryAfterSeconds: number | undefined,
+): string {
+  if (retryAfterSeconds === undefined) return t('tooManyAttempts');
+  return t('tooManyAttemptsMinutes', { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
 }
 
-export function signInFailure(error: unknown): SignInFailure {
+/**
+ * The page's own words for the cases it understands; otherwise the server's problem title and
+ * detail as they came (the API speaks English), with the status and the request id to quote.
+ */
+export function signInFailure(
+  t: Translate<AuthMessageKey>,
+  describe: (error: ApiError) => ProblemText,
+  error: unknown,
+): SignInFailure {
   if (!(error instanceof ApiError)) {
     return {
-      message: 'Something went wrong while signing in.',
+      message: t('signInError'),
       detail: error instanceof Error ? error.message : undefined,
     };
   }
   if (error.status === UNAUTHORIZED) {
     // The server says the same for an unknown user and a wrong password; so does the page.
-    return { message: 'Wrong username or password.' };
+    return { message: t('wrongCredentials') };
   }
   if (error.status === TOO_MANY_REQUESTS) {
     return {
-      message: tooManyAttemptsMessage(error.retryAfterSeconds),
-      detail: 'Signing in is paused after repeated failures, even with the right password.',
+      message: tooManyAttemptsMessage(t, error.retryAfterSeconds),
+      detail: t('pausedAfterFailures'),
     };
   }
-  if (error.status === NO_RESPONSE) return { message: error.title, detail: error.detail };
-  const reference = error.requestId ? ` Reference ${error.requestId}.` : '';
+  const { title, detail, fromServer } = describe(error);
+  if (!fromServer) return { message: title, detail };
+  const reference = error.requestId ? ` ${t('reference', { id: error.requestId })}` : '';
   return {
-    message: error.title,
-    detail: `${error.detail ?? `The server answered ${error.status}.`}${reference}`,
+    message: title,
+    detail: `${detail ?? t('serverAnswered', { status: error.status })}${reference}`,
   };
 }

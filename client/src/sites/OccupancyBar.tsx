@@ -1,4 +1,4 @@
-import { formatPercent } from '../format';
+import { useFormat } from '../format';
 import { utilizationLevel } from './capacity';
 
 /**
@@ -6,13 +6,14 @@ import { utilizationLevel } from './capacity';
  * decoration (hidden from assistive technology); the text carries the value.
  */
 export function OccupancyBar({ ratio }: { ratio: number }) {
+  const format = useFormat();
   const clamped = Math.min(Math.max(ratio, 0), 1);
   return (
     <span className={`occupancy occupancy--${utilizationLevel(ratio)}`}>
       <span className="occupancy__track" aria-hidden="true">
         <span className="occupancy__fill" style={{ width: `${clamped * 100}%` }} />
       </span>
-      <span className="occupancy__value">{formatPercent(ratio)}</span>
+      <span className="occupancy__value">{format.percent(ratio)}</span>
     </span>
   );
 }

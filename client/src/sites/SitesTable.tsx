@@ -1,45 +1,54 @@
 import type { SiteWithOccupancyDto } from '../../../shared/dto';
-import { formatCount } from '../format';
+import { useFormat } from '../format';
+import { useMessages } from '../i18n/localeContext';
+import { routeHref } from '../navigation/route';
 import { isNearFull } from './capacity';
+import { sitesMessages, type SitesMessageKey } from './messages';
 import { NearFullMarker } from './NearFullMarker';
 import { OccupancyBar } from './OccupancyBar';
-import { SITE_KIND_LABELS } from './siteLabels';
+import { SITE_KIND_LABEL_KEYS } from './siteLabels';
 import type { SiteSort, SiteSortKey } from './siteSort';
 import { StatusBadge } from './StatusBadge';
 
 interface Column {
   key: SiteSortKey;
-  label: string;
+  label: SitesMessageKey;
   numeric?: boolean;
 }
 
 const COLUMNS: readonly Column[] = [
-  { key: 'code', label: 'Code' },
-  { key: 'name', label: 'Name' },
-  { key: 'district', label: 'District' },
-  { key: 'status', label: 'Status' },
-  { key: 'kind', label: 'Kind' },
-  { key: 'beds', label: 'Beds', numeric: true },
-  { key: 'occupied', label: 'Occupied', numeric: true },
-  { key: 'free', label: 'Free', numeric: true },
-  { key: 'utilization', label: 'Utilization' },
+  { key: 'code', label: 'colCode' },
+  { key: 'name', label: 'colName' },
+  { key: 'district', label: 'colDistrict' },
+  { key: 'status', label: 'colStatus' },
+  { key: 'kind', label: 'colKind' },
+  { key: 'beds', label: 'colBeds', numeric: true },
+  { key: 'occupied', label: 'colOccupied', numeric: true },
+  { key: 'free', label: 'colFree', numeric: true },
+  { key: 'utilization', label: 'colUtilization' },
 ];
 
 interface Props {
   sites: readonly SiteWithOccupancyDto[];
   sort: SiteSort;
   onSort: (key: SiteSortKey) => void;
+  /** Site names link to their room board (for roles that may open it). */
+  linkToBoard?: boolean;
 }
 
 /** The sites with today's occupancy; every column header is a button that sorts by it. */
-export function SitesTable({ sites, sort, onSort }: Props) {
-  const sortedBy = COLUMNS.find((column) => column.key === sort.key)?.label ?? sort.key;
+export function SitesTable({ sites, sort, onSort, linkToBoard = false }: Props) {
+  const t = useMessages(sitesMessages);
+  const format = useFormat();
+  const sortedBy = COLUMNS.find((column) => column.key === sort.key)?.label;
   return (
     <div className="table-frame">
       <table className="sites-table">
         <caption className="visually-hidden">
-          Sites and today&apos;s occupancy, sorted by {sortedBy}, {sort.direction}. Select a column
-          header to sort by it.
+          {t('tableCaption', {
+            column: sortedBy ? t(sortedBy) : sort.key,
+            direction: t(sort.direction),
+          })}
         </caption>
         <thead>
           <tr>
@@ -53,7 +62,7 @@ export function SitesTable({ sites, sort, onSort }: Props) {
                   aria-sort={sorted ? sort.direction : undefined}
                 >
                   <button type="button" className="sort-button" onClick={() => onSort(column.key)}>
-                    {column.label}
+                    {t(column.label)}
                     <SortIndicator direction={sorted ? sort.direction : null} />
                   </button>
                 </th>
@@ -70,7 +79,11 @@ export function SitesTable({ sites, sort, onSort }: Props) {
                   <span className="code">{site.code}</span>
                 </td>
                 <th scope="row" className="col-name">
-                  {site.name}
+                  {linkToBoard ? (
+                    <a href={routeHref({ view: 'siteBoard', siteId: site.id })}>{site.name}</a>
+                  ) : (
+                    site.name
+                  )}
                 </th>
                 <td className="col-district">
                   <span className="code">{site.district}</span>
@@ -78,10 +91,10 @@ export function SitesTable({ sites, sort, onSort }: Props) {
                 <td className="col-status">
                   <StatusBadge status={site.status} />
                 </td>
-                <td className="col-kind">{SITE_KIND_LABELS[site.kind]}</td>
-                <td className="num">{formatCount(site.occupancy.beds)}</td>
-                <td className="num">{formatCount(site.occupancy.occupied)}</td>
-                <td className="num">{formatCount(site.occupancy.free)}</td>
+                <td className="col-kind">{t(SITE_KIND_LABEL_KEYS[site.kind])}</td>
+                <td className="num">{format.count(site.occupancy.beds)}</td>
+                <td className="num">{format.count(site.occupancy.occupied)}</td>
+                <td className="num">{format.count(site.occupancy.free)}</td>
                 <td className="col-utilization">
                   <span className="utilization-cell">
                     <OccupancyBar ratio={site.occupancy.utilization} />

@@ -1,7 +1,7 @@
 /** Loads GET /api/sites and reloads it on demand, keeping the last good list while refreshing. */
 import { useCallback, useEffect, useState } from 'react';
 import type { SiteListDto } from '../../../shared/dto';
-import { ApiError, NO_RESPONSE } from '../api/http';
+import { toApiError, type ApiError } from '../api/http';
 import { fetchSiteList } from '../api/sites';
 
 export interface SiteListSnapshot {
@@ -14,19 +14,6 @@ export type SiteListState =
   | { status: 'loading'; previous: SiteListSnapshot | null }
   | { status: 'ready'; snapshot: SiteListSnapshot }
   | { status: 'error'; error: ApiError };
-
-function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  return new ApiError(
-    {
-      type: 'about:blank',
-      title: 'Something went wrong',
-      status: NO_RESPONSE,
-      detail: error instanceof Error ? error.message : String(error),
-    },
-    { cause: error },
-  );
-}
 
 function lastSnapshot(state: SiteListState): SiteListSnapshot | null {
   if (state.status === 'ready') return state.snapshot;

@@ -1,0 +1,285 @@
+import { useState, type FormEvent } from 'react';
+import type { SiteCreateInput, SiteWithOccupancyDto } from '../../../shared/dto';
+import { SITE_KINDS, type SiteKind } from '../../../shared/enums';
+import { changeSiteStatus, createSite } from '../api/admin';
+import { fetchSiteList } from '../api/sites';
+import { useResource } from '../api/useResource';
+import { useLocale, useMessages } from '../i18n/localeContext';
+import { districtName } from '../overview/districts';
+import { sitesMessages } from '../sites/messages';
+import { SITE_KIND_LABEL_KEYS } from '../sites/siteLabels';
+import { StatusBadge } from '../sites/StatusBadge';
+import { Field } from './Field';
+import { adminMessages } from './messages';
+import { ListCard } from './ListCard';
+import { Outcome } from './Outcome';
+import { fieldError, useAction } from './useAction';
+import districtData from '../../../seeders/data/zhengzhou-districts.json';
+
+type InitialStatus = NonNullable<SiteCreateInput['status']>;
+
+const EMPTY_SITE = {
+  code: '',
+  name: '',
+  district: districtData.districts[0].code,
+  address: '',
+  latitude: '34.75',
+  longitude: '113.65',
+  kind: 'hotel' as SiteKind,
+  status: 'preparing' as InitialStatus,
+  activationLeadHours: '',
+};
+
+/** Every site with the status actions an admin has, and the form that registers a new one. */
+export function AdminSites() {
+  const t = useMessages(adminMessages);
+  const ts = useMessages(sitesMessages);
+  const sites = useResource(fetchSiteList);
+  const statusAction = useAction();
+
+  async function change(site: SiteWithOccupancyDto, action: 'activate' | 'suspend') {
+    const changed = await statusAction.run(
+      () => changeSiteStatus(site.id, action),
+      () => t(action === 'activate' ? 'activated' : 'suspended', { code: site.code }),
+    );
+    if (changed) sites.reload();
+  }
+
+  return (
+    <>
+      <ListCard
+        headingId="admin-sites-heading"
+        title={t('sitesTitle')}
+        resource={sites}
+        action={statusAction}
+      >
+        {(list) => (
+          <div className="table-frame">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{ts('colCode')}</th>
+                  <th scope="col">{ts('colName')}</th>
+                  <th scope="col">{ts('colStatus')}</th>
+                  <th scope="col" className="num">
+                    {ts('colBeds')}
+                  </th>
+                  <th scope="col">{t('colActions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.map((site) => (
+                  <tr key={site.id}>
+                    <td>
+                      <span className="code">{site.code}</span>
+                    </td>
+                    <th scope="row">{site.name}</th>
+                    <td>
+                      <StatusBadge status={site.status} />
+                    </td>
+                    <td className="num">{site.occupancy.beds}</td>
+                    <td>
+                      {site.status === 'active' ? (
+                        <button
+                          type="button"
+                          className="button"
+                          aria-disabled={statusAction.busy}
+                          onClick={() => void change(site, 'suspend')}
+                        >
+                          {t('suspend')} <span className="visually-hidden">{site.code}</span>
+                        </button>
+                      ) : site.status !== 'closed' ? (
+                        <button
+                          type="button"
+                          className="button button--primary"
+                          aria-disabled={statusAction.busy}
+                          onClick={() => void change(site, 'activate')}
+                        >
+                          {t('activate')} <span className="visually-hidden">{site.code}</span>
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListCard>
+      <NewSiteForm onCreated={sites.reload} />
+    </>
+  );
+}
+
+function NewSiteForm({ onCreated }: { onCreated: () => void }) {
+  const t = useMessages(adminMessages);
+  const ts = useMessages(sitesMessages);
+  const { locale } = useLocale();
+  const [form, setForm] = useState(EMPTY_SITE);
+  const action = useAction();
+  const set = (field: keyof typeof EMPTY_SITE) => (value: string) =>
+    setForm((current) => ({ ...current, [field]: value }));
+  const error = (field: string) => fieldError(action.error, field);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input: SiteCreateInput = {
+      code: form.code.trim(),
+      name: form.name.trim(),
+      district: form.district,
+      address: form.address.trim(),
+      latitude: Number(form.latitude),
+      longitude: Number(form.longitude),
+      kind: form.kind,
+      status: form.status,
+      activationLeadHours:
+        form.activationLeadHours === '' ? null : Number(form.activationLeadHours),
+    };
+    if (
+      await action.run(
+        () => createSite(input),
+        () => t('siteCreated', { code: input.code }),
+      )
+    ) {
+      setForm(EMPTY_SITE);
+      onCreated();
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="new-site-heading">
+      <h3 id="new-site-heading" className="card__title">
+        {t('newSite')}
+      </h3>
+      <form className="admin-form" onSubmit={submit} noValidate>
+        <Field label={t('code')} hint={t('codeHint')} error={error('code')}>
+          {(props) => <TextInput {...props} name="code" value={form.code} onChange={set('code')} />}
+        </Field>
+        <Field label={t('name')} error={error('name')}>
+          {(props) => <TextInput {...props} name="name" value={form.name} onChange={set('name')} />}
+        </Field>
+        <Field label={t('district')} error={error('district')}>
+          {(props) => (
+            <select
+              {...props}
+              className="field__control"
+              value={form.district}
+              onChange={(e) => set('district')(e.target.value)}
+            >
+              {districtData.districts.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {districtName(d.code, locale)} {d.code}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('address')} error={error('address')}>
+          {(props) => (
+            <TextInput {...props} name="address" value={form.address} onChange={set('address')} />
+          )}
+        </Field>
+        <Field label={t('latitude')} error={error('latitude')}>
+          {(props) => (
+            <TextInput
+              {...props}
+              name="latitude"
+              value={form.latitude}
+              onChange={set('latitude')}
+              numeric
+            />
+          )}
+        </Field>
+        <Field label={t('longitude')} error={error('longitude')}>
+          {(props) => (
+            <TextInput
+              {...props}
+              name="longitude"
+              value={form.longitude}
+              onChange={set('longitude')}
+              numeric
+            />
+          )}
+        </Field>
+        <Field label={t('kind')} error={error('kind')}>
+          {(props) => (
+            <select
+              {...props}
+              className="field__control"
+              value={form.kind}
+              onChange={(e) => set('kind')(e.target.value)}
+            >
+              {SITE_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {ts(SITE_KIND_LABEL_KEYS[kind])}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('initialStatus')} error={error('status')}>
+          {(props) => (
+            <select
+              {...props}
+              className="field__control"
+              value={form.status}
+              onChange={(e) => set('status')(e.target.value)}
+            >
+              <option value="preparing">{ts('statusPreparing')}</option>
+              <option value="active">{ts('statusActive')}</option>
+              <option value="standby">{ts('statusStandby')}</option>
+            </select>
+          )}
+        </Field>
+        <Field
+          label={t('leadHours')}
+          hint={t('leadHoursHint')}
+          error={error('activationLeadHours')}
+        >
+          {(props) => (
+            <TextInput
+              {...props}
+              name="activationLeadHours"
+              value={form.activationLeadHours}
+              onChange={set('activationLeadHours')}
+              numeric
+            />
+          )}
+        </Field>
+        <div className="admin-form__actions">
+          <button type="submit" className="button button--primary" aria-disabled={action.busy}>
+            {t('createSite')}
+          </button>
+        </div>
+      </form>
+      <Outcome action={action} />
+    </section>
+  );
+}
+
+export function TextInput({
+  value,
+  onChange,
+  numeric = false,
+  ...props
+}: {
+  id: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  numeric?: boolean;
+  type?: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}) {
+  return (
+    <input
+      {...props}
+      className="form-field__input"
+      type={props.type ?? 'text'}
+      inputMode={numeric ? 'decimal' : undefined}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
+}

@@ -1,0 +1,67 @@
+import { useRef } from 'react';
+import { ProblemPanel } from '../api/ProblemPanel';
+import { useMessages } from '../i18n/localeContext';
+import { FilterableSitesTable } from '../sites/FilterableSitesTable';
+import { FiguresHead } from '../ui/FiguresHead';
+import { EmptyPanel, LoadingPanel } from '../ui/StatePanels';
+import { AlertsPanel } from './AlertsPanel';
+import { DistrictTable } from './DistrictTable';
+import { ForecastSection } from './ForecastSection';
+import { overviewMessages } from './messages';
+import { OverviewTiles } from './OverviewTiles';
+import { useOverviewData } from './useOverviewData';
+
+/** Officials' and admins' live picture of the city: tiles, forecast, alerts, districts, sites. */
+export function OverviewPage() {
+  const t = useMessages(overviewMessages);
+  const { sites, overview, alerts, reloadAll } = useOverviewData();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const list = sites.data;
+  const busy = sites.loading || overview.loading || alerts.loading;
+
+  function retry() {
+    reloadAll();
+    headingRef.current?.focus();
+  }
+
+  return (
+    <section className="page" aria-labelledby="overview-heading">
+      <FiguresHead
+        headingId="overview-heading"
+        headingRef={headingRef}
+        title={t('title')}
+        intro={t('intro')}
+        figures={list && sites.receivedAt && { date: list.date, receivedAt: sites.receivedAt }}
+        busy={busy}
+        onRefresh={reloadAll}
+      />
+
+      {sites.error && !list ? (
+        <ProblemPanel error={sites.error} onRetry={retry} />
+      ) : !list ? (
+        <LoadingPanel label={t('loading')} />
+      ) : list.data.length === 0 ? (
+        <EmptyPanel title={t('noSitesTitle')} text={t('noSitesText')} />
+      ) : (
+        <>
+          <OverviewTiles list={list} overview={overview.data} />
+          <div className="overview-grid">
+            <ForecastSection
+              overview={overview.data}
+              error={overview.error}
+              onRetry={overview.reload}
+            />
+            <AlertsPanel alerts={alerts.data} error={alerts.error} onRetry={alerts.reload} />
+          </div>
+          <DistrictTable sites={list.data} />
+          <section className="card" aria-labelledby="overview-sites-heading">
+            <h3 id="overview-sites-heading" className="card__title">
+              {t('sitesTitle')}
+            </h3>
+            <FilterableSitesTable sites={list.data} linkToBoard />
+          </section>
+        </>
+      )}
+    </section>
+  );
+}
