@@ -11,3 +11,6 @@ export const CONSTRAINT_EXPLANATIONS: Record<HardConstraint, string> = {
   floorCategory: 'the floor holds people of another category on those nights',
   householdFloor: 'no floor has a free room for every member of the household',
 };
+
+/** Raw cohort term of a floor nobody is on: between a matching and a mismatched cohort. */
+export const EMPTY_FLOOR_COHORT = 0.5;
