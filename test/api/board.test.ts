@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { BoardStayDto, RoomStaysDto, SiteDayDto } from '../../shared/boardDto';
 import { addDays } from '../../shared/dates';
+import { SCORE_TERMS } from '../../shared/placement';
 import type { SuggestionListDto } from '../../shared/placementDto';
 import { StayTest } from '../../server/models';
 import { buildParty, buildRoom, buildSite, buildStays } from '../factories';
@@ -165,14 +166,7 @@ describe('site board API', () => {
         .expect(200);
       const list = res.body as SuggestionListDto;
       expect(list.data.map((s) => s.rooms.map((r) => r.number))).to.deep.equal([['102']]);
-      expect(list.data[0].terms).to.have.keys([
-        'distance',
-        'openFirst',
-        'bestFit',
-        'householdProximity',
-        'cohort',
-        'utilizationCeiling',
-      ]);
+      expect(list.data[0].terms).to.have.keys([...SCORE_TERMS]);
     });
 
     it('refuses a party with nothing to move (409) and a bad limit (400)', async () => {

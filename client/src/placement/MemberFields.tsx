@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 import { PERSON_NEEDS, type PersonNeed } from '../../../shared/enums';
 import { useMessages } from '../i18n/localeContext';
 import { domainMessages } from './domainMessages';
@@ -31,30 +31,46 @@ export function MemberFields({ index, member, errors, onChange, onRemove }: Prop
   const hint = idNumberHint(member.idNumber);
   const hintText = idHintText(t, hint);
 
+  type TextField = Exclude<keyof MemberForm, 'needs'>;
+
+  /** A labelled input of the member, with its error (or its note) below, tied by aria. */
   const field = (
-    name: keyof MemberForm,
+    name: TextField,
     label: string,
-    control: (describedBy: string | undefined) => ReactNode,
+    attrs: InputHTMLAttributes<HTMLInputElement>,
     note?: ReactNode,
-  ) => (
-    <div className="form-field">
-      <label htmlFor={id(name)} className="form-field__label">
-        {label}
-      </label>
-      {control(errors[name] || note ? id(`${name}-note`) : undefined)}
-      {errors[name] ? (
-        <p id={id(`${name}-note`)} className="field-error">
-          {errors[name]}
-        </p>
-      ) : (
-        note && (
-          <p id={id(`${name}-note`)} className="field-note">
-            {note}
+  ) => {
+    const noteId = errors[name] || note ? id(`${name}-note`) : undefined;
+    return (
+      <div className="form-field">
+        <label htmlFor={id(name)} className="form-field__label">
+          {label}
+        </label>
+        <input
+          id={id(name)}
+          name={`members.${index}.${name}`}
+          className="form-field__input"
+          autoComplete="off"
+          {...attrs}
+          value={member[name]}
+          aria-invalid={Boolean(errors[name]) || undefined}
+          aria-describedby={noteId}
+          onChange={(e) => onChange({ ...member, [name]: e.target.value })}
+        />
+        {errors[name] ? (
+          <p id={noteId} className="field-error">
+            {errors[name]}
           </p>
-        )
-      )}
-    </div>
-  );
+        ) : (
+          note && (
+            <p id={noteId} className="field-note">
+              {note}
+            </p>
+          )
+        )}
+      </div>
+    );
+  };
 
   const toggleNeed = (need: PersonNeed, on: boolean) =>
     onChange({
@@ -66,68 +82,22 @@ export function MemberFields({ index, member, errors, onChange, onRemove }: Prop
     <fieldset className="member">
       <legend className="member__legend">{t('member', { n: index + 1 })}</legend>
       <div className="member__grid">
-        {field('fullName', t('fullName'), (describedBy) => (
-          <input
-            id={id('fullName')}
-            name={`members.${index}.fullName`}
-            className="form-field__input"
-            value={member.fullName}
-            maxLength={120}
-            autoComplete="off"
-            aria-invalid={Boolean(errors.fullName) || undefined}
-            aria-describedby={describedBy}
-            onChange={(e) => onChange({ ...member, fullName: e.target.value })}
-          />
-        ))}
+        {field('fullName', t('fullName'), { maxLength: 120 })}
         {field(
           'idNumber',
           t('idNumber'),
-          (describedBy) => (
-            <input
-              id={id('idNumber')}
-              name={`members.${index}.idNumber`}
-              className="form-field__input code"
-              value={member.idNumber}
-              maxLength={ID_NUMBER_LENGTH + 2}
-              autoComplete="off"
-              spellCheck={false}
-              inputMode="text"
-              aria-invalid={Boolean(errors.idNumber) || undefined}
-              aria-describedby={describedBy}
-              onChange={(e) => onChange({ ...member, idNumber: e.target.value })}
-            />
-          ),
+          {
+            className: 'form-field__input code',
+            maxLength: ID_NUMBER_LENGTH + 2,
+            spellCheck: false,
+          },
           <span className={hint.kind === 'ok' ? 'hint-ok' : undefined}>
             {hint.kind === 'ok' ? '✓ ' : ''}
             {hintText}
           </span>,
         )}
-        {field('phone', t('phone'), (describedBy) => (
-          <input
-            id={id('phone')}
-            name={`members.${index}.phone`}
-            className="form-field__input"
-            type="tel"
-            value={member.phone}
-            maxLength={32}
-            autoComplete="off"
-            aria-invalid={Boolean(errors.phone) || undefined}
-            aria-describedby={describedBy}
-            onChange={(e) => onChange({ ...member, phone: e.target.value })}
-          />
-        ))}
-        {field('exposureDate', t('exposureDate'), (describedBy) => (
-          <input
-            id={id('exposureDate')}
-            name={`members.${index}.exposureDate`}
-            className="form-field__input"
-            type="date"
-            value={member.exposureDate}
-            aria-invalid={Boolean(errors.exposureDate) || undefined}
-            aria-describedby={describedBy}
-            onChange={(e) => onChange({ ...member, exposureDate: e.target.value })}
-          />
-        ))}
+        {field('phone', t('phone'), { type: 'tel', maxLength: 32 })}
+        {field('exposureDate', t('exposureDate'), { type: 'date' })}
       </div>
       <fieldset className="needs">
         <legend className="form-field__label">{t('needs')}</legend>

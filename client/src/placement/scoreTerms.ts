@@ -3,20 +3,9 @@
  * here and how much it added. The API sends the weighted terms; dividing by the policy's weight
  * gives the raw term in [0, 1], which says which phrase applies.
  */
-import { EMPTY_FLOOR_COHORT } from '../../../shared/placement';
-import type { ScoreTermsDto, SuggestionDto } from '../../../shared/placementDto';
+import { EMPTY_FLOOR_COHORT, SCORE_TERMS, type ScoreTerm } from '../../../shared/placement';
+import type { SuggestionDto } from '../../../shared/placementDto';
 import type { AllocationWeights } from '../../../shared/policy';
-
-export type ScoreTerm = keyof ScoreTermsDto;
-
-export const SCORE_TERMS: readonly ScoreTerm[] = [
-  'distance',
-  'openFirst',
-  'bestFit',
-  'householdProximity',
-  'cohort',
-  'utilizationCeiling',
-];
 
 export type TermPhrase =
   | 'phrase.unweighted'

@@ -1,11 +1,18 @@
 import Joi from 'joi';
-import {
-  CATEGORIES,
-  PERSON_NEEDS,
-  SEXES,
-  STAY_STATUSES,
-  TEST_RESULTS,
-} from '../../../shared/enums';
+import type { BoardPersonDto } from '../../../shared/boardDto';
+import { STAY_STATUSES, TEST_RESULTS } from '../../../shared/enums';
+import { personSchema } from '../persons/schemas';
+
+const BOARD_PERSON_FIELDS: (keyof BoardPersonDto)[] = [
+  'id',
+  'fullName',
+  'idNumber',
+  'phone',
+  'sex',
+  'birthYear',
+  'category',
+  'needs',
+];
 
 const boardTestSchema = Joi.object({
   id: Joi.number().integer(),
@@ -25,16 +32,10 @@ const boardStaySchema = Joi.object({
   entryDate: Joi.string(),
   plannedReleaseDate: Joi.string(),
   checkedInAt: Joi.string().allow(null),
-  person: Joi.object({
-    id: Joi.number().integer(),
-    fullName: Joi.string(),
-    idNumber: Joi.string().allow(null).description('Masked: 4101**********1234'),
-    phone: Joi.string().allow(null).description('Masked: 138****5678'),
-    sex: Joi.string().valid(...SEXES),
-    birthYear: Joi.number().integer().allow(null),
-    category: Joi.string().valid(...CATEGORIES),
-    needs: Joi.array().items(Joi.string().valid(...PERSON_NEEDS)),
-  }),
+  // The person's fields the board keeps, described as GET /api/persons/:id describes them.
+  person: Joi.object(
+    Object.fromEntries(BOARD_PERSON_FIELDS.map((field) => [field, personSchema.extract(field)])),
+  ),
   tests: Joi.array().items(boardTestSchema),
 });
 
