@@ -6,7 +6,11 @@ import { SessionCheck } from './auth/SessionCheck';
 import { SignInPage } from './auth/SignInPage';
 import { LocaleProvider } from './i18n/LocaleProvider';
 import { RealtimeProvider } from './realtime/RealtimeProvider';
+import { useRoute } from './navigation/useRoute';
+import { PlacementPage } from './placement/PlacementPage';
+import { SiteBoardPage } from './siteBoard/SiteBoardPage';
 import { SitesPage } from './sites/SitesPage';
+import { WaitingListPage } from './waitingList/WaitingListPage';
 
 /** The application: the signed-in state around the shell. */
 export function App() {
@@ -58,10 +62,25 @@ function Shell() {
         ) : (
           // Keyed by user: the next user to sign in never sees the previous one's list or socket.
           <RealtimeProvider key={state.user.id}>
-            <SitesPage />
+            <RoutedView />
           </RealtimeProvider>
         )}
       </main>
     </>
   );
+}
+
+/** The board's views by hash route until the shell's navigation is merged; sites otherwise. */
+function RoutedView() {
+  const { route } = useRoute();
+  switch (route?.view) {
+    case 'siteBoard':
+      return <SiteBoardPage key={route.siteId} siteId={route.siteId} />;
+    case 'placement':
+      return <PlacementPage />;
+    case 'waitingList':
+      return <WaitingListPage />;
+    default:
+      return <SitesPage />;
+  }
 }

@@ -8,12 +8,11 @@
  * Needs `npm run build` first (client/dist) and Debian's chromium: without them the suite is
  * skipped loudly, or fails with CI=true.
  */
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { expect } from 'chai';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CLIENT_DIST, createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import type { Site } from '../../server/models';
@@ -21,19 +20,10 @@ import { buildSite } from '../factories';
 import { TEST_NOW } from '../setup/app';
 import { signIn, TEST_PASSWORD } from '../setup/auth';
 import { testDb, useTestDatabase } from '../setup/db';
+import { launchBrowser, requireBrowserPrerequisites, SCREENSHOTS } from './browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.resolve('test-results');
 const USERNAME = 'ui-official';
 const DISPLAY_NAME = `Test official ${USERNAME}`;
-
-function missingPrerequisite(): string | null {
-  if (!fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
-    return `${path.relative(process.cwd(), CLIENT_DIST)}/index.html is missing (run npm run build)`;
-  }
-  if (!fs.existsSync(CHROMIUM)) return `${CHROMIUM} is missing (apt-get install chromium)`;
-  return null;
-}
 
 describe('dashboard sign-in in the browser', function () {
   this.timeout(30_000);
@@ -47,15 +37,7 @@ describe('dashboard sign-in in the browser', function () {
   let site: Site;
 
   before(async function () {
-    const missing = missingPrerequisite();
-    if (missing) {
-      if (process.env.CI === 'true') throw new Error(`Browser tests cannot run: ${missing}`);
-      console.warn(
-        `\n!!! BROWSER TESTS SKIPPED: ${missing}.\n` +
-          '!!! Build the client and install chromium, or run with CI=true to fail.\n',
-      );
-      this.skip();
-    }
+    requireBrowserPrerequisites(this);
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:' });
     const app = createApp(
       { config, db: testDb(), now: () => TEST_NOW },
@@ -65,11 +47,7 @@ describe('dashboard sign-in in the browser', function () {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchBrowser();
   });
 
   after(async () => {

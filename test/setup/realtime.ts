@@ -21,13 +21,15 @@ export interface RunningServer {
 }
 
 export async function startRealtimeServer(
-  options: RealtimeOptions & { now?: Date } = {},
+  options: RealtimeOptions & { now?: Date; clientDist?: string | null } = {},
 ): Promise<RunningServer> {
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:' });
   const now = options.now ?? TEST_NOW;
   const ctx = { config, db: testDb(), now: () => now };
-  const server = http.createServer(createApp(ctx, { clientDist: null }));
-  const realtime = attachRealtime(server, ctx, { redisUrl: null, ...options });
+  const { clientDist = null, ...realtimeOptions } = options;
+  // With `clientDist` the built dashboard is served too, for browser tests.
+  const server = http.createServer(createApp(ctx, { clientDist }));
+  const realtime = attachRealtime(server, ctx, { redisUrl: null, ...realtimeOptions });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
