@@ -3,23 +3,17 @@
  * tests and people, each list in a fixed number of queries (stays, tests, people) whatever its size.
  */
 import { QueryTypes, type Sequelize } from 'sequelize';
+import type { BoardStayDto } from '../../shared/boardDto';
 import type { IsoDate } from '../../shared/dates';
 import type { StayStatus, TestResult } from '../../shared/enums';
 import { Person } from '../models';
 import { CURRENT_STATUSES_SQL } from './occupancy';
 
-export interface BoardStayRow {
-  stayId: number;
-  partyId: number;
+/** A stay as read: the DTO's own fields, the person still an id, instants still dates. */
+export type BoardStayRow = Omit<BoardStayDto, 'person' | 'tests' | 'checkedInAt'> & {
   personId: number;
-  roomId: number;
-  roomNumber: string;
-  floor: number;
-  status: StayStatus;
-  entryDate: IsoDate;
-  plannedReleaseDate: IsoDate;
   checkedInAt: Date | null;
-}
+};
 
 export interface BoardTestRow {
   id: number;
