@@ -19,6 +19,7 @@ import { corsPolicy, securityHeaders } from './http/security';
 import { registerAccountRoutes } from './routes/accounts';
 import { registerAlertRoutes } from './routes/alerts/router';
 import { registerAuditRoutes } from './routes/audit/router';
+import { registerBoardRoutes } from './routes/board/router';
 import { registerHealthRoutes } from './routes/health/router';
 import { registerIntakeRoutes } from './routes/intake';
 import { registerOverviewRoutes } from './routes/overview/router';
@@ -37,6 +38,7 @@ export function createApiRouter(app: AppContext): ApiRouter {
   registerAccountRoutes(api, app);
   registerSiteRoutes(api, app);
   registerRoomRoutes(api, app);
+  registerBoardRoutes(api, app);
   registerPlacementRoutes(api, app);
   registerStayRoutes(api, app);
   registerWaitingListRoutes(api, app);

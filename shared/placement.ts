@@ -1,5 +1,6 @@
 /** Words for the engine's constraints and score terms, shared by the API's messages and the UI. */
 import type { HardConstraint } from './enums';
+import type { AllocationWeights } from './policy';
 
 export const CONSTRAINT_EXPLANATIONS: Record<HardConstraint, string> = {
   siteStatus: 'the site is not open for intake (standby sites only when opening one is allowed)',
@@ -11,3 +12,17 @@ export const CONSTRAINT_EXPLANATIONS: Record<HardConstraint, string> = {
   floorCategory: 'the floor holds people of another category on those nights',
   householdFloor: 'no floor has a free room for every member of the household',
 };
+
+/** Raw cohort term of a floor nobody is on: between a matching and a mismatched cohort. */
+export const EMPTY_FLOOR_COHORT = 0.5;
+
+/** The score's named terms (README "Score"), in the engine's order. */
+export const SCORE_TERMS = [
+  'distance',
+  'openFirst',
+  'bestFit',
+  'householdProximity',
+  'cohort',
+  'utilizationCeiling',
+] as const satisfies ReadonlyArray<keyof AllocationWeights>;
+export type ScoreTerm = (typeof SCORE_TERMS)[number];

@@ -3,6 +3,7 @@
  * multiplies it; the score is the sum of the weighted terms, rounded so they add up exactly.
  */
 import { daysBetween, type IsoDate } from '../../shared/dates';
+import { EMPTY_FLOOR_COHORT } from '../../shared/placement';
 import type { AllocationWeights } from '../../shared/policy';
 import { SCORE_TERMS, type ScoreTerms } from './types';
 
@@ -10,8 +11,8 @@ import { SCORE_TERMS, type ScoreTerms } from './types';
 export const DISTANCE_HALF_KM = 10;
 /** Entry dates further apart than this are a different cohort. */
 export const COHORT_WINDOW_DAYS = 7;
-/** Raw cohort term of a floor nobody is on: between a matching and a mismatched cohort. */
-export const EMPTY_FLOOR_COHORT = 0.5;
+// Defined in shared/ so the dashboard can tell an empty floor from a cohort match in words.
+export { EMPTY_FLOOR_COHORT } from '../../shared/placement';
 
 export const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 

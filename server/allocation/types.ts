@@ -63,15 +63,9 @@ export interface AllocationPolicy {
 export { HARD_CONSTRAINTS, type HardConstraint } from '../../shared/enums';
 import type { HardConstraint } from '../../shared/enums';
 
-export const SCORE_TERMS = [
-  'distance',
-  'openFirst',
-  'bestFit',
-  'householdProximity',
-  'cohort',
-  'utilizationCeiling',
-] as const satisfies ReadonlyArray<keyof AllocationWeights>;
-export type ScoreTerm = (typeof SCORE_TERMS)[number];
+// In shared/ so the dashboard names the same terms in the same order.
+export { SCORE_TERMS, type ScoreTerm } from '../../shared/placement';
+import type { ScoreTerm } from '../../shared/placement';
 export type ScoreTerms = Record<ScoreTerm, number>;
 
 export interface AssignedRoom {

@@ -5,14 +5,14 @@
  * checked in to the new one; reservations move with their dates. Pending tests follow the person.
  */
 import { Op } from 'sequelize';
-import { CURRENT_STAY_STATUSES } from '../../shared/enums';
 import { inTransaction } from '../db/transaction';
 import { emitAfterCommit } from '../events/bus';
 import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import { conflict } from '../errors';
 import { Room, Stay, StayTest } from '../models';
 import { bestAvailable, checkChosenRooms } from '../placement/chooseRooms';
-import { loadParty, partyRequest } from '../placement/partyLoader';
+import { loadParty } from '../placement/partyLoader';
+import { currentStaysToMove, moveRequest } from '../placement/moveRequest';
 import { bumpRoomVersions, lockRooms } from '../placement/snapshot';
 import { startCleaningIfEmpty } from '../placement/stayLocks';
 import { recordAudit } from './audit';
@@ -32,35 +32,8 @@ export async function moveParty(ctx: ServiceContext, input: MovePartyInput): Pro
   const moved = await inTransaction(ctx.sequelize, async (transaction) => {
     const policy = await currentPolicy(transaction);
     const loaded = await loadParty(transaction, input.partyId);
-    const current = await Stay.findAll({
-      where: { partyId: input.partyId, status: { [Op.in]: [...CURRENT_STAY_STATUSES] } },
-      order: [['personId', 'ASC']],
-      transaction,
-    });
-    if (current.length === 0) {
-      throw conflict(`Party ${input.partyId} has no current stay to move.`, [
-        { field: 'partyId', message: 'no current stay', type: 'stay.none' },
-      ]);
-    }
-    // Everyone still to come keeps their dates; everyone already in moves today.
-    const entryDate = current.reduce(
-      (d, s) => (s.status === 'checked_in' ? ctx.today : s.entryDate < d ? s.entryDate : d),
-      current[0].status === 'checked_in' ? ctx.today : current[0].entryDate,
-    );
-    const releaseDate = current
-      .map((s) => s.plannedReleaseDate)
-      .sort()
-      .at(-1)!;
-    // Only the members with a current stay move, in the same order as the stays.
-    const movingLoaded = {
-      party: loaded.party,
-      members: current.map((s) => loaded.members.find((m) => m.id === s.personId)!),
-    };
-    const request = partyRequest(
-      movingLoaded,
-      { entryDate: entryDate < ctx.today ? ctx.today : entryDate, releaseDate },
-      input.allowStandby ?? false,
-    );
+    const current = await currentStaysToMove(transaction, input.partyId);
+    const request = moveRequest(loaded, current, ctx.today, input.allowStandby ?? false);
     const oldRoomIds = [...new Set(current.map((s) => s.roomId))];
     const choice = input.roomIds
       ? await checkChosenRooms(ctx, transaction, policy, request, input.roomIds)

@@ -1,6 +1,8 @@
 import type { IsoDate } from '../../shared/dates';
 import { CONSTRAINT_EXPLANATIONS } from '../../shared/placement';
 import type { SuggestionListDto } from '../../shared/placementDto';
+import type { PolicyDocument } from '../../shared/policy';
+import type { PartyRequest, Suggestion } from '../allocation/types';
 import { Site } from '../models';
 import {
   loadParty,
@@ -26,17 +28,32 @@ export async function suggestPlacements(
   await refuseMembersInQuarantine(undefined, loaded);
   const window = stayWindow(policy, loaded, ctx.today, input.entryDate);
   const request = partyRequest(loaded, window, input.allowStandby);
-  const result = await suggestFromDatabase(ctx, undefined, policy, request, input.limit);
+  return suggestionList(ctx, policy, { ...request, partyId: input.partyId }, input.limit);
+}
+
+/**
+ * Runs the engine for `request` and presents the best `limit` options with the sites' names;
+ * `keep` drops options the caller cannot use (a move's current rooms).
+ */
+export async function suggestionList(
+  ctx: ServiceContext,
+  policy: PolicyDocument,
+  request: PartyRequest & { partyId: number },
+  limit: number,
+  keep: (s: Suggestion) => boolean = () => true,
+): Promise<SuggestionListDto> {
+  const result = await suggestFromDatabase(ctx, undefined, policy, request, limit + 1);
+  const suggestions = result.suggestions.filter(keep).slice(0, limit);
   const sites = await Site.findAll({
     attributes: ['id', 'code', 'name', 'status'],
-    where: { id: [...new Set(result.suggestions.map((s) => s.siteId))] },
+    where: { id: [...new Set(suggestions.map((s) => s.siteId))] },
   });
   const byId = new Map(sites.map((s) => [s.id, s]));
   return {
-    partyId: loaded.party.id,
-    entryDate: window.entryDate,
-    releaseDate: window.releaseDate,
-    data: result.suggestions.map((s) =>
+    partyId: request.partyId,
+    entryDate: request.entryDate,
+    releaseDate: request.releaseDate,
+    data: suggestions.map((s) =>
       presentSuggestion(s, byId.get(s.siteId), policy.utilizationCeiling),
     ),
     feasibleRooms: result.feasibleRooms,

@@ -2,7 +2,9 @@ import type { Route } from '../navigation/route';
 import { AdminPage } from '../admin/AdminPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { SitesPage } from '../sites/SitesPage';
-import { UnavailableView } from './UnavailableView';
+import { PlacementPage } from '../placement/PlacementPage';
+import { SiteBoardPage } from '../siteBoard/SiteBoardPage';
+import { WaitingListPage } from '../waitingList/WaitingListPage';
 
 /** The view for a route the user is allowed to see (see `allowedRoute`). */
 export function CurrentView({ route }: { route: Route }) {
@@ -13,10 +15,11 @@ export function CurrentView({ route }: { route: Route }) {
       return <OverviewPage />;
     case 'admin':
       return <AdminPage section={route.section} />;
-    // The site board, placement form and waiting list are built in parallel and wired in on merge.
     case 'siteBoard':
+      return <SiteBoardPage key={route.siteId} siteId={route.siteId} />;
     case 'placement':
+      return <PlacementPage />;
     case 'waitingList':
-      return <UnavailableView />;
+      return <WaitingListPage />;
   }
 }

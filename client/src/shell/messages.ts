@@ -24,9 +24,6 @@ export const shellMessages = defineMessages({
     connectionHintReconnecting: '连接中断，数据可能不是最新的，正在重连',
     connectionHintOffline: '网络已断开，数据不会更新',
     connectionHintConnecting: '正在建立实时连接',
-    unavailableTitle: '此视图暂不可用',
-    unavailableText: '这一部分仍在建设中。请从导航栏选择其他视图。',
-    unavailableBack: '返回首页',
   },
   en: {
     skipToContent: 'Skip to content',
@@ -50,9 +47,5 @@ export const shellMessages = defineMessages({
     connectionHintReconnecting: 'Connection lost, figures may be out of date; reconnecting',
     connectionHintOffline: 'The network is down; figures will not update',
     connectionHintConnecting: 'Opening the live connection',
-    unavailableTitle: 'This view is not available yet',
-    unavailableText:
-      'This part of Haven is still being built. Choose another view from the navigation.',
-    unavailableBack: 'Back to the start page',
   },
 });

@@ -4,12 +4,14 @@ import type { ApiRouter } from '../../http/apiRouter';
 import { presentStay } from '../../presenters/stay';
 import { roomPlaces } from '../../queries/roomPlaces';
 import { placeParty } from '../../services/placeParty';
+import { suggestMoves } from '../../services/suggestMoves';
 import { suggestPlacements } from '../../services/suggestPlacements';
 import { BAD_INPUT, CONFLICT, NOT_FOUND } from '../common/schemas';
 import { serviceContext } from '../serviceContext';
 import {
   partyIdParams,
   placementBody,
+  moveSuggestionsQuery,
   placementSchema,
   queuedSchema,
   suggestionListSchema,
@@ -33,6 +35,25 @@ export function registerPlacementRoutes(api: ApiRouter, app: AppContext): void {
     },
     handler: async ({ params, query, req, res }) => {
       res.json(await suggestPlacements(serviceContext(app, req, res), { ...params, ...query }));
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/parties/:partyId/move-suggestions',
+    tag: 'placement',
+    access: { roles: PLACERS, sites: partyParam },
+    summary: 'The best other rooms for a placed party, for a move, explained like suggestions',
+    params: partyIdParams,
+    query: moveSuggestionsQuery,
+    responses: {
+      200: { description: 'Suggestions, best first', schema: suggestionListSchema },
+      400: BAD_INPUT,
+      404: NOT_FOUND,
+      409: { description: 'The party has no current stay to move' },
+    },
+    handler: async ({ params, query, req, res }) => {
+      res.json(await suggestMoves(serviceContext(app, req, res), { ...params, ...query }));
     },
   });
 

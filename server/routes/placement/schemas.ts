@@ -12,15 +12,24 @@ export const partyIdParams = Joi.object<{ partyId: number }>({
   partyId: Joi.number().integer().positive().required().description('Party id'),
 });
 
+const suggestionOptions = {
+  limit: Joi.number().integer().min(1).max(50).default(5),
+  allowStandby: Joi.boolean().default(false).description('May a standby site be opened?'),
+};
+
 export const suggestionsQuery = Joi.object<{
   limit: number;
   allowStandby: boolean;
   entryDate?: string;
 }>({
-  limit: Joi.number().integer().min(1).max(50).default(5),
-  allowStandby: Joi.boolean().default(false).description('May a standby site be opened?'),
+  ...suggestionOptions,
   entryDate: isoDay().description('Day the party arrives (default today)'),
 });
+
+/** A move's dates are the party's own (see moveRequest): no entry day to choose. */
+export const moveSuggestionsQuery = Joi.object<{ limit: number; allowStandby: boolean }>(
+  suggestionOptions,
+);
 
 export const placementBody = Joi.object<{
   roomIds?: number[];

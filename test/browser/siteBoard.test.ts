@@ -1,0 +1,268 @@
+/**
+ * The site board, placement and waiting list in headless Chromium (issue 6): the built client
+ * served with Socket.IO over the test database. A site manager sees their rooms floor by floor
+ * with states in words, opens a room to see its occupant (masked) with stay dates and tests,
+ * checks an arrival in, and watches a change made elsewhere arrive live; registers a party, sees
+ * its suggestions explained term by term and places it; follows the waiting list live.
+ * Screenshots of each view go to test-results/.
+ */
+import path from 'node:path';
+import { expect } from 'chai';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { addDays } from '../../shared/dates';
+import { CLIENT_DIST } from '../../server/app';
+import { StayTest, WaitingEntry, type Room, type Site } from '../../server/models';
+import { buildParty, buildRoom, buildSite, buildStays } from '../factories';
+import { buildKnownPerson, validIdNumber, withWrongCheckDigit } from '../personFactories';
+import { TEST_TODAY } from '../setup/app';
+import { signIn } from '../setup/auth';
+import { useTestDatabase } from '../setup/db';
+import { startRealtimeServer, type RunningServer } from '../setup/realtime';
+import { launchBrowser, requireBrowserPrerequisites, SCREENSHOTS } from './browser';
+
+interface Board {
+  site: Site;
+  rooms: Record<string, Room>;
+}
+
+/** Two floors: an occupied room with tests, an arrival due, a room in cleaning, one out of service. */
+async function buildBoard(): Promise<Board> {
+  const site = await buildSite({ code: 'BOARD-1', name: 'Riverside Hotel' });
+  const room = (number: string, attrs: Partial<Room> = {}) =>
+    buildRoom({ site, number, floor: Number(number[0]), beds: 2, ...attrs });
+  const rooms = {
+    '201': await room('201'),
+    '202': await room('202'),
+    '203': await room('203', { status: 'cleaning' }),
+    '204': await room('204', { accessible: true }),
+    '301': await room('301'),
+    '303': await room('303'),
+    '302': await room('302', { status: 'out_of_service' }),
+  };
+  const liNa = await buildKnownPerson({
+    fullName: 'Li Na',
+    idNumber: validIdNumber('19850315'),
+    phone: '13812345678',
+  });
+  const [stay] = await buildStays({
+    room: rooms['201'],
+    party: await buildParty({ people: [liNa] }),
+    entryDate: addDays(TEST_TODAY, -3),
+  });
+  await StayTest.bulkCreate([
+    { stayId: stay.id, day: 1, dueDate: addDays(TEST_TODAY, -3), result: 'negative' },
+    { stayId: stay.id, day: 4, dueDate: TEST_TODAY },
+    { stayId: stay.id, day: 7, dueDate: addDays(TEST_TODAY, 3) },
+  ]);
+  await buildStays({
+    room: rooms['301'],
+    party: await buildParty({ people: [await buildKnownPerson({ fullName: 'Wang Fang' })] }),
+    status: 'reserved',
+    entryDate: TEST_TODAY,
+  });
+  await buildStays({
+    room: rooms['303'],
+    status: 'reserved',
+    entryDate: addDays(TEST_TODAY, 1),
+  });
+  return { site, rooms };
+}
+
+describe('site board, placement and waiting list in the browser', function () {
+  this.timeout(90_000);
+  useTestDatabase();
+
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let board: Board;
+  let token: string;
+
+  before(async function () {
+    requireBrowserPrerequisites(this);
+    server = await startRealtimeServer({ clientDist: CLIENT_DIST });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    board = await buildBoard();
+    ({ token } = await signIn('site_manager', { siteIds: [board.site.id] }));
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // Signed in by the session cookie the sign-in form would have set; English for the assertions.
+    await context.addCookies([{ name: 'haven_session', value: token, url: server.url }]);
+    await context.addInitScript(() => window.localStorage.setItem('haven.locale', 'en'));
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  const screenshot = (name: string, fullPage = true) =>
+    page.screenshot({ path: path.join(SCREENSHOTS, `board-${name}.png`), fullPage });
+  const tile = (number: string) => page.locator(`.room-tile[data-room="${number}"]`);
+  const api = (method: 'get' | 'post', url: string) =>
+    request(server.url)[method](url).set('Authorization', `Bearer ${token}`);
+
+  async function openBoard(): Promise<void> {
+    await page.goto(`${server.url}/#/sites/${board.site.id}`);
+    await page.getByRole('heading', { name: 'Riverside Hotel (BOARD-1) room board' }).waitFor();
+    await tile('201').waitFor();
+  }
+
+  it('shows rooms by floor with their state in words, and a room with its occupant and tests', async () => {
+    await openBoard();
+    const floors = await page.locator('.floor__title').allInnerTexts();
+    expect(floors).to.deep.equal(['Floor 3', 'Floor 2']);
+    expect(await tile('201').innerText())
+      .to.contain('Occupied')
+      .and.contain('1/2 beds');
+    expect(await tile('203').innerText()).to.contain('Cleaning');
+    // A reservation from today holds the room tonight; one from tomorrow shows as reserved.
+    expect(await tile('301').innerText()).to.contain('Occupied');
+    expect(await tile('303').innerText()).to.contain('Reserved');
+    expect(await tile('302').innerText()).to.contain('Out of service');
+    expect(await tile('202').innerText()).to.contain('Free');
+    const arrivals = page.locator('section[aria-labelledby="today-arrivals"]');
+    expect(await arrivals.innerText())
+      .to.contain('Wang Fang')
+      .and.contain('Room 301');
+    const tests = page.locator('section[aria-labelledby="today-testsDue"]');
+    expect(await tests.innerText())
+      .to.contain('Li Na')
+      .and.contain('day 4');
+    await screenshot('site-board');
+
+    await tile('201').click();
+    const dialog = page.getByRole('dialog', { name: 'Room 201 (floor 2)' });
+    await dialog.getByRole('heading', { name: 'Li Na' }).waitFor();
+    const text = await dialog.innerText();
+    expect(text).to.match(/4101\*{10}\d{3}[\dX]/);
+    expect(text).to.contain('138****5678').and.contain('day 1').and.contain('Negative');
+    expect(text).not.to.contain('13812345678');
+    await dialog.getByRole('button', { name: /Release early/ }).waitFor();
+    await screenshot('room-panel', false);
+    // A move is picked from the engine's suggestions for this party, explained like placement's.
+    await dialog.getByRole('button', { name: /^Move\W+Li Na$/ }).click();
+    const option = dialog.locator('.move-chooser .suggestion').first();
+    await option.waitFor();
+    expect(await option.innerText())
+      .to.contain('Best fit')
+      .and.not.contain('room 201');
+    await screenshot('move-suggestions', false);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('checks an arrival in, and shows a room cleaned elsewhere without a reload', async () => {
+    await openBoard();
+    await page.getByRole('button', { name: /^Check in\W+Wang Fang$/ }).click();
+    await page.getByText('Nobody is due to check in today.').waitFor();
+    await page.waitForFunction(() =>
+      document.querySelector('.room-tile[data-room="301"]')?.textContent?.includes('Occupied'),
+    );
+
+    // Another manager's change, through the API: the board hears site.occupancy and reloads.
+    await api('post', `/api/sites/${board.site.id}/rooms/${board.rooms['203'].id}/cleaned`).expect(
+      200,
+    );
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('.room-tile[data-room="203"]')?.textContent?.includes('Cleaning'),
+    );
+    expect(await tile('203').innerText()).to.contain('Free');
+  });
+
+  it('registers a party, explains each suggestion term by term, and places it', async () => {
+    await page.goto(`${server.url}/#/placement`);
+    await page.getByRole('heading', { name: 'Placement' }).waitFor();
+    const id = validIdNumber('19900101');
+    await page.getByLabel('Full name').fill('Zhao Lei');
+    await page.getByLabel('ID number').fill(withWrongCheckDigit(id));
+    await page.getByText('The check character is wrong').waitFor();
+    await page.getByLabel('ID number').fill(id);
+    await page.getByText('Shape and check character are right').waitFor();
+    await page.getByLabel('Last exposure or arrival').fill(addDays(TEST_TODAY, -1));
+    await page.getByRole('button', { name: 'Register and suggest rooms' }).click();
+
+    const first = page.locator('.suggestion').first();
+    await first.waitFor();
+    const words = await first.innerText();
+    for (const term of [
+      'Distance',
+      'Open sites first',
+      'Best fit',
+      'Household together',
+      'Cohort',
+      'Utilization ceiling',
+    ]) {
+      expect(words).to.contain(term);
+    }
+    expect(words).to.contain('Riverside Hotel');
+    await screenshot('placement-suggestions');
+
+    await first.getByRole('button', { name: 'Place here' }).click();
+    await page.getByText(/Placed: Riverside Hotel room \d+/).waitFor();
+    await screenshot('placement-placed');
+  });
+
+  it('shows field errors from the API next to their fields', async () => {
+    await page.goto(`${server.url}/#/placement`);
+    await page.getByLabel('Full name').fill('Zhao Lei');
+    await page.getByLabel('ID number').fill(validIdNumber('19900101'));
+    // A date in the future passes the form but not the API, which names the field.
+    await page.getByLabel('Last exposure or arrival').fill(addDays(TEST_TODAY, 30));
+    await page.getByRole('button', { name: 'Register and suggest rooms' }).click();
+    await page.getByText('Correct the marked fields first.').waitFor();
+    expect(await page.getByLabel('Last exposure or arrival').getAttribute('aria-invalid')).to.equal(
+      'true',
+    );
+    await screenshot('placement-field-error');
+  });
+
+  it('lists the waiting list with waiting times, and a newly queued party live', async () => {
+    const { party } = await buildParty({ size: 2 });
+    await WaitingEntry.create({
+      partyId: party.id,
+      category: 'close_contact',
+      priority: 1,
+      reason: 'the floor holds people of another category on those nights',
+      queuedAt: new Date(Date.parse(`${TEST_TODAY}T02:00:00Z`) - 3 * 3_600_000),
+    });
+    await page.goto(`${server.url}/#/waiting-list`);
+    await page.getByRole('heading', { name: 'Waiting list' }).waitFor();
+    const rows = page.locator('.waiting-table tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.first().innerText())
+      .to.contain('3 h 0 min')
+      .and.contain('Close contact');
+
+    // Nothing takes a high-risk arrival in this city: placing queues it, and the page hears it.
+    const queued = await buildParty({ category: 'high_risk_arrival' });
+    await api('post', `/api/parties/${queued.party.id}/placement`).send({}).expect(202);
+    await page.waitForFunction(
+      () => document.querySelectorAll('.waiting-table tbody tr').length === 2,
+    );
+    expect(await rows.nth(1).innerText()).to.contain('High-risk area arrival');
+    await screenshot('waiting-list');
+  });
+
+  it('speaks Chinese by default', async () => {
+    await context.addInitScript(() => window.localStorage.removeItem('haven.locale'));
+    const zh = await context.newPage();
+    await zh.goto(`${server.url}/#/sites/${board.site.id}`);
+    await zh.getByRole('heading', { name: 'Riverside Hotel（BOARD-1）房间看板' }).waitFor();
+    expect(await zh.locator('.room-tile[data-room="201"]').innerText()).to.contain('在住');
+    await zh.screenshot({
+      path: path.join(SCREENSHOTS, 'board-site-board-zh.png'),
+      fullPage: true,
+    });
+  });
+});
