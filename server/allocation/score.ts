@@ -68,3 +68,10 @@ export function weighTerms(
   }
   return { terms, score: round4(score) };
 }
+
+/** The score `weighTerms` gives, same sums in the same order, without building the terms. */
+export function weighedScore(raw: ScoreTerms, weights: AllocationWeights): number {
+  let score = 0;
+  for (const name of SCORE_TERMS) score += round4(raw[name] * weights[name]);
+  return round4(score);
+}

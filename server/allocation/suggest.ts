@@ -25,6 +25,7 @@ import {
   householdProximityTerm,
   openFirstTerm,
   utilizationTerm,
+  weighedScore,
   weighTerms,
 } from './score';
 import {
@@ -36,6 +37,7 @@ import {
   type PartyRequest,
   type RoomSnapshot,
   type SiteSnapshot,
+  type ScoreTerms,
   type Suggestion,
   type SuggestResult,
 } from './types';
@@ -166,8 +168,40 @@ export function suggest(input: SuggestInput): SuggestResult {
   };
   if (!grouped) {
     const everyone = party.members.map((_, i) => i);
+    // Thousands of rooms are feasible: score each with numbers only, and build the suggestion
+    // (terms, rooms) only for one that would enter the best `limit`.
+    const raw: ScoreTerms = {
+      distance: 0,
+      openFirst: 0,
+      bestFit: 0,
+      householdProximity: householdProximityTerm(1, 0),
+      cohort: 0,
+      utilizationCeiling: 0,
+    };
     for (const room of feasible) {
       const site = siteById.get(room.siteId)!;
+      const stats = floorStats(site.id, room.floor);
+      raw.distance = distanceTerm(distanceKm(site));
+      raw.openFirst = openFirstTerm(site.status === 'active', site.occupied > 0, stats.hasPeople);
+      raw.bestFit = bestFitTerm([{ size: partySize, beds: room.beds }]);
+      raw.cohort = stats.cohort;
+      raw.utilizationCeiling = utilizationTerm(
+        site.occupied + partySize,
+        site.beds,
+        policy.utilizationCeiling,
+      );
+      const score = weighedScore(raw, policy.weights);
+      const worst = best.length === limit ? best[limit - 1] : null;
+      if (
+        limit <= 0 ||
+        (worst &&
+          (worst.score - score ||
+            site.id - worst.siteId ||
+            room.floor - worst.floor ||
+            room.id - worst.rooms[0].roomId) >= 0)
+      ) {
+        continue;
+      }
       consider(
         option(site, room.floor, [{ roomId: room.id, number: room.number, members: everyone }], 0),
       );

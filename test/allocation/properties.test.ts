@@ -292,6 +292,15 @@ describe('allocation engine properties', function () {
     );
   });
 
+  it('keeps as its top few exactly the first few of the full ranking', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer({ min: 1, max: 4 }), (scenario, limit) => {
+        const all = suggest({ ...scenario, limit: 10_000 }).suggestions;
+        expect(suggest({ ...scenario, limit }).suggestions).to.deep.equal(all.slice(0, limit));
+      }),
+    );
+  });
+
   it('generates scenarios that mostly have something to suggest (the properties are not vacuous)', () => {
     const samples = fc.sample(scenarioArb, { numRuns: 300, seed: 42 });
     const withSuggestions = samples.filter(
