@@ -133,7 +133,7 @@ export async function loadCity(
     .filter((r) => cache.sites.get(Number(r.id))?.version !== Number(r.occupancyVersion))
     .map((r) => ({ id: Number(r.id), version: Number(r.occupancyVersion) }));
   if (stale.length) {
-    const loaded = await loadSites(sequelize, transaction, stale, options);
+    const loaded = await readSites(sequelize, transaction, stale, options);
     for (const [id, entry] of loaded) {
       const previous = cache.sites.get(id);
       if (previous) unindex(cache, previous);
@@ -219,7 +219,8 @@ function occupiedOn(entry: SiteEntry, day: IsoDate): number {
   return people;
 }
 
-async function loadSites(
+/** Rooms and bookings of the given sites, as new entries filed under their versions. */
+async function readSites(
   sequelize: Sequelize,
   transaction: Transaction | undefined,
   stale: { id: number; version: number }[],
@@ -270,9 +271,10 @@ async function loadSites(
       transaction,
     },
   );
+  const holdUntil = addDays(options.today, 1);
   const read = bookingRows.map((row) => ({
     siteId: Number(row.siteId),
-    booking: toBooking(row, options.today),
+    booking: toBooking(row, holdUntil),
     current: Number(row.current) === 1,
     checkedIn: Number(row.checkedIn) === 1,
     plannedEnd: canonicalDate(String(row.end).slice(0, 10)),

@@ -133,10 +133,9 @@ export interface BookingRow {
   checkedIn: number | string;
 }
 
-/** A booking row as the engine sees it, with `today` deciding how long a checked-in party holds. */
-export function toBooking(r: BookingRow, today: IsoDate): BookingSnapshot {
+/** A booking row as the engine sees it; a checked-in party holds its room until `holdUntil` (tomorrow). */
+export function toBooking(r: BookingRow, holdUntil: IsoDate): BookingSnapshot {
   const end = String(r.end).slice(0, 10);
-  const holdUntil = addDays(today, 1);
   return {
     roomId: Number(r.roomId),
     partyId: Number(r.partyId),
@@ -192,5 +191,6 @@ export async function loadBookings(
       transaction,
     },
   );
-  return rows.map((r) => toBooking(r, window.today)).filter((b) => b.end > from);
+  const holdUntil = addDays(window.today, 1);
+  return rows.map((r) => toBooking(r, holdUntil)).filter((b) => b.end > from);
 }
