@@ -10,8 +10,8 @@
  * - `waitingList`: everyone who may read the waiting list (admins, officials, site managers).
  *
  * Stay and room events are not relayed one by one: they mark their sites changed, and the
- * coalescer sends one `site.occupancy` per changed site per flush (at once when idle, then at most
- * every 100 ms while changes keep coming), the totals of all those sites read in one query. Each carries the site's `occupancyVersion`, read in the same
+ * coalescer sends one `site.occupancy` per changed site per flush (at once while it has flush
+ * tokens, then at most every 100 ms while changes keep coming), the totals of all those sites read in one query. Each carries the site's `occupancyVersion`, read in the same
  * statement as the totals, so a client keeps the highest and drops anything older — whichever
  * process, and in whatever order, the messages came from.
  *
@@ -49,7 +49,7 @@ import { getLogger } from '../logging/logger';
 import { Site } from '../models';
 import { listSitesWithOccupancy } from '../queries/sites';
 import { authenticateHandshake } from './auth';
-import { Coalescer, DEFAULT_FLUSH_MS } from './coalescer';
+import { Coalescer, DEFAULT_FLUSH_BURST, DEFAULT_FLUSH_MS } from './coalescer';
 
 const log = getLogger('realtime');
 
@@ -75,8 +75,9 @@ type RealtimeSocket = Socket<
 >;
 
 export interface RealtimeOptions {
-  /** Coalescing interval: at most one flush per interval (default 100 ms). */
+  /** Coalescing: one flush token back per interval (default 100 ms), up to `flushBurst` (3). */
   flushIntervalMs?: number;
+  flushBurst?: number;
   /** Redis for the adapter; defaults to the config's REDIS_URL. null: this process only. */
   redisUrl?: string | null;
   /** The Redis stream (tests give each run its own). */
@@ -250,7 +251,11 @@ export function attachRealtime(
     }
   }
 
-  const coalescer = new Coalescer(options.flushIntervalMs ?? DEFAULT_FLUSH_MS, publish);
+  const coalescer = new Coalescer(
+    options.flushIntervalMs ?? DEFAULT_FLUSH_MS,
+    publish,
+    options.flushBurst ?? DEFAULT_FLUSH_BURST,
+  );
 
   function relay(event: DomainEvent) {
     switch (event.name) {

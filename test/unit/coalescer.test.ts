@@ -1,6 +1,6 @@
 /**
- * The realtime coalescer on its own (no sockets, no database): leading edge when idle, at most
- * one flush per interval while changes keep coming, one message per site per flush.
+ * The realtime coalescer on its own (no sockets, no database): at once while it has flush tokens,
+ * one token back per interval up to its burst, one message per site per flush.
  * Real timers with a long interval, so the margins hold on a loaded machine.
  */
 import { expect } from 'chai';
@@ -15,12 +15,16 @@ interface Flush {
   waitingListChanges: number;
 }
 
-function recording(intervalMs = INTERVAL) {
+function recording(intervalMs = INTERVAL, burst = 1) {
   const flushes: Flush[] = [];
   const started = performance.now();
-  const coalescer = new Coalescer(intervalMs, async (batch) => {
-    flushes.push({ at: performance.now() - started, ...batch });
-  });
+  const coalescer = new Coalescer(
+    intervalMs,
+    async (batch) => {
+      flushes.push({ at: performance.now() - started, ...batch });
+    },
+    burst,
+  );
   return { coalescer, flushes };
 }
 
@@ -29,8 +33,8 @@ describe('realtime coalescer', () => {
   afterEach(async () => {
     for (const c of open.splice(0)) await c.close();
   });
-  const make = (intervalMs?: number) => {
-    const made = recording(intervalMs);
+  const make = (intervalMs?: number, burst?: number) => {
+    const made = recording(intervalMs, burst);
     open.push(made.coalescer);
     return made;
   };
@@ -93,5 +97,35 @@ describe('realtime coalescer', () => {
     for (let i = 1; i < flushes.length - 1; i++) {
       expect(flushes[i].at - flushes[i - 1].at).to.be.at.least(195);
     }
+  });
+
+  it('with a burst of three, sends changes a little less than an interval apart at once', async () => {
+    const { coalescer, flushes } = make(INTERVAL, 3);
+    for (const id of [1, 2, 3]) {
+      const marked = performance.now();
+      coalescer.markSites([id]);
+      await sleep(INTERVAL / 6);
+      expect(flushes.map((f) => f.siteIds).at(-1)).to.deep.equal([id]);
+      expect(performance.now() - marked).to.be.below(INTERVAL / 2);
+    }
+    // The bucket is empty now: the fourth waits for a token to come back.
+    coalescer.markSites([4]);
+    await sleep(INTERVAL / 6);
+    expect(flushes).to.have.length(3);
+    await sleep(INTERVAL);
+    expect(flushes.map((f) => f.siteIds)).to.deep.equal([[1], [2], [3], [4]]);
+  });
+
+  it('with a burst, a steady stream still gets at most one flush per interval after it', async () => {
+    const { coalescer, flushes } = make(200, 3);
+    const started = performance.now();
+    for (let i = 0; i < 50; i++) {
+      coalescer.markSites([i % 5]);
+      await sleep(20);
+    }
+    const took = performance.now() - started;
+    await coalescer.flush();
+    expect(flushes.length).to.be.at.most(3 + Math.ceil(took / 200) + 1);
+    expect(flushes.length).to.be.below(50);
   });
 });
