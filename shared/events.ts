@@ -54,6 +54,11 @@ export interface DomainEventMap {
    * a client: the realtime layer disconnects the sockets those sessions opened.
    */
   'session.revoked': { sessionId: string } | { userId: number };
+  /**
+   * A user's role or sites changed. Never sent to a client: the realtime layer closes the user's
+   * sockets, whose rooms came from the old role; the dashboard re-reads who it is and reconnects.
+   */
+  'access.changed': { userId: number };
   alert: { kind: string; siteId: number | null; message: string };
   'job.progress': { jobId: string; kind: string; done: number; total: number };
 }

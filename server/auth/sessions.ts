@@ -38,6 +38,8 @@ export interface CreatedSession {
 export interface ResolvedSession {
   user: AuthUser;
   sessionId: string;
+  /** When it ends unless used again: the idle time-out from its last use, or the absolute one. */
+  endsAt: Date;
 }
 
 /** The store key of a token: hex SHA-256. */
@@ -47,6 +49,10 @@ export function sessionIdOf(token: string): string {
 
 export function newToken(): string {
   return crypto.randomBytes(TOKEN_BYTES).toString('base64url');
+}
+
+function endOf(lastSeenAt: Date, expiresAt: Date): Date {
+  return new Date(Math.min(lastSeenAt.getTime() + IDLE_TIMEOUT_MS, expiresAt.getTime()));
 }
 
 export class Sessions {
@@ -92,10 +98,27 @@ export class Sessions {
     if (t - session.lastSeenAt.getTime() >= IDLE_TIMEOUT_MS) return null;
     const found = await findUserWithSites(session.userId);
     if (!found || found.user.disabledAt !== null) return null;
-    if (t - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    let lastSeenAt = session.lastSeenAt;
+    if (t - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
       await this.store.touch(sessionId, now);
+      lastSeenAt = now;
     }
-    return { user: toAuthUser(found.user, found.siteIds), sessionId };
+    return {
+      user: toAuthUser(found.user, found.siteIds),
+      sessionId,
+      endsAt: endOf(lastSeenAt, session.expiresAt),
+    };
+  }
+
+  /**
+   * When a live session ends unless used again, or null when it has ended (revoked, idle, too
+   * old, gone). For holders of a session that make no requests, such as a socket.
+   */
+  async sessionEndsAt(sessionId: string, now: Date): Promise<Date | null> {
+    const session = await this.store.find(sessionId);
+    if (!session || session.revokedAt) return null;
+    const endsAt = endOf(session.lastSeenAt, session.expiresAt);
+    return now.getTime() < endsAt.getTime() ? endsAt : null;
   }
 
   /** Ends one session (logout). True when it was live. */

@@ -5,9 +5,8 @@
  * `connect_error` with the message `unauthorized`, never saying why.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { AuthUser } from '../../shared/auth';
 import { readCookie, SESSION_COOKIE } from '../auth/cookie';
-import type { Sessions } from '../auth/sessions';
+import type { ResolvedSession, Sessions } from '../auth/sessions';
 
 export interface Handshake {
   auth: Record<string, unknown>;
@@ -27,7 +26,7 @@ export async function authenticateHandshake(
   sessions: Sessions,
   handshake: Handshake,
   now: Date,
-): Promise<{ user: AuthUser; sessionId: string } | null> {
+): Promise<ResolvedSession | null> {
   const token = handshakeToken(handshake);
   if (!token) return null;
   return sessions.resolveSession(token, now);

@@ -49,6 +49,7 @@ import { getLogger } from '../logging/logger';
 import { Site } from '../models';
 import { listSitesWithOccupancy } from '../queries/sites';
 import { authenticateHandshake } from './auth';
+import { watchSession } from './sessionWatch';
 import { Coalescer, DEFAULT_FLUSH_BURST, DEFAULT_FLUSH_MS } from './coalescer';
 
 const log = getLogger('realtime');
@@ -59,6 +60,8 @@ export const RECOVERY_WINDOW_MS = 2 * 60_000;
 interface SocketData {
   user: AuthUser;
   sessionId: string;
+  /** When the session ends unless used again (sessionWatch.ts). */
+  sessionEndsAt: Date;
 }
 
 export type RealtimeServer = Server<
@@ -84,6 +87,8 @@ export interface RealtimeOptions {
   streamName?: string;
   /** How long a dropped client's missed messages are kept (default two minutes; tests shorten it). */
   recoveryWindowMs?: number;
+  /** Re-check each socket's session at least this often (default 5 min; tests shorten it). */
+  sessionCheckMaxMs?: number;
   /** The domain event bus to listen to (default: the process's). */
   bus?: DomainEventBus;
 }
@@ -173,6 +178,7 @@ export function attachRealtime(
         }
         socket.data.user = resolved.user;
         socket.data.sessionId = resolved.sessionId;
+        socket.data.sessionEndsAt = resolved.endsAt;
         next();
       },
       (error: unknown) => {
@@ -192,6 +198,13 @@ export function attachRealtime(
       }
     }
     void socket.join(handshakeRooms(socket.data));
+    watchSession(
+      socket,
+      socket.data.sessionEndsAt,
+      sessions,
+      () => ctx.now(),
+      options.sessionCheckMaxMs,
+    );
     if (!socket.recovered) {
       const triedToRecover = typeof socket.handshake.auth?.pid === 'string';
       socket.emit('snapshot.reload', { reason: triedToRecover ? 'not_recovered' : 'connected' });
@@ -294,6 +307,10 @@ export function attachRealtime(
         );
         return;
       }
+      case 'access.changed':
+        // Rooms were chosen from the old role and sites: a new handshake chooses them again.
+        io.in(userRoom(event.payload.userId)).disconnectSockets(true);
+        return;
     }
   }
 

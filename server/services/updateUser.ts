@@ -1,5 +1,6 @@
 import type { UserUpdateInput } from '../../shared/auth';
 import { inTransaction } from '../db/transaction';
+import { emitAfterCommit } from '../events/bus';
 import { UserSite } from '../models';
 import { presentUser } from '../presenters/user';
 import { recordAudit } from './audit';
@@ -15,7 +16,8 @@ import {
 /**
  * Changes a user's display name, role and sites. A role other than site manager drops the sites;
  * a site manager keeps at least one. The last enabled administrator cannot be demoted (409).
- * Takes effect on the user's next request: sessions read the role and sites every time.
+ * Takes effect on the user's next request: sessions read the role and sites every time. Their
+ * open sockets, whose rooms came from the old role and sites, are closed after commit.
  */
 export async function updateUser(
   ctx: ServiceContext,
@@ -50,6 +52,9 @@ export async function updateUser(
           { transaction },
         );
       }
+    }
+    if (role !== before.role || !same) {
+      emitAfterCommit(transaction, { name: 'access.changed', payload: { userId } });
     }
     await recordAudit(transaction, ctx.actor, {
       entity: 'user',

@@ -216,6 +216,64 @@ describe('realtime: Socket.IO', function () {
     });
   });
 
+  describe('access that changes', () => {
+    const dropped = (socket: ClientSocket) =>
+      new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+
+    it("closes a site manager's sockets when their sites change; a new one joins the new sites", async () => {
+      const [siteA, siteB] = [await buildSite(), await buildSite()];
+      await buildRoom({ site: siteB });
+      const admin = await signIn('admin');
+      const manager = await signIn('site_manager', { siteIds: [siteA.id] });
+      const before = open(server.url, manager.token);
+      await connected(before);
+      const gone = dropped(before);
+      const patch = (body: object) =>
+        fetch(`${server.url}/api/users/${manager.user.id}`, {
+          method: 'PATCH',
+          headers: { ...admin.auth, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+
+      expect((await patch({ displayName: 'Renamed only' })).status).to.equal(200);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(before.connected, 'a new name changes no rooms').to.equal(true);
+
+      expect((await patch({ siteIds: [siteB.id] })).status).to.equal(200);
+      expect(await gone).to.equal('io server disconnect');
+      const after = open(server.url, manager.token);
+      await connected(after);
+      const heard: number[] = [];
+      after.on('site.occupancy', (m) => heard.push(m.siteId));
+      const { party } = await buildParty();
+      await place(server.url, admin.token, party.id);
+      await server.realtime.flush();
+      await until(() => heard.length > 0);
+      expect(heard).to.deep.equal([siteB.id]);
+    });
+
+    it('closes a socket once its session has idled out, not before', async () => {
+      let clock = TEST_NOW.getTime();
+      const timed = await startRealtimeServer({
+        now: () => new Date(clock),
+        sessionCheckMaxMs: 50,
+      });
+      try {
+        const official = await signIn('official');
+        const socket = open(timed.url, official.token);
+        await connected(socket);
+        const gone = dropped(socket);
+        clock += 29 * 60_000;
+        await new Promise((r) => setTimeout(r, 200));
+        expect(socket.connected, 'idle for 29 minutes').to.equal(true);
+        clock += 2 * 60_000;
+        expect(await gone).to.equal('io server disconnect');
+      } finally {
+        await timed.close();
+      }
+    });
+  });
+
   describe('rooms', () => {
     it("never sends a site manager another site's events, nor lets them join its room", async () => {
       const siteA = await buildSite();

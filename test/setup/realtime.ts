@@ -22,14 +22,15 @@ export interface RunningServer {
 
 export async function startRealtimeServer(
   options: RealtimeOptions & {
-    now?: Date;
+    /** The server's clock: a fixed time (TEST_NOW by default) or a function a test moves. */
+    now?: Date | (() => Date);
     /** The built dashboard to serve (browser tests); none by default. */
     clientDist?: string | null;
   } = {},
 ): Promise<RunningServer> {
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:' });
   const { clientDist = null, now = TEST_NOW, ...realtimeOptions } = options;
-  const ctx = { config, db: testDb(), now: () => now };
+  const ctx = { config, db: testDb(), now: typeof now === 'function' ? now : () => now };
   const server = http.createServer(createApp(ctx, { clientDist }));
   const realtime = attachRealtime(server, ctx, { redisUrl: null, ...realtimeOptions });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -64,14 +64,33 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed-out', notice: { kind: 'signed-out' } });
   }, []);
 
+  const refreshUser = useCallback(async () => {
+    try {
+      const user = await fetchCurrentUser();
+      setState((current) =>
+        current.status === 'signed-in' ? { status: 'signed-in', user } : current,
+      );
+      return true;
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === UNAUTHORIZED)) throw error;
+      setState((current) =>
+        current.status === 'signed-in'
+          ? { status: 'signed-out', notice: { kind: 'session-ended' } }
+          : current,
+      );
+      return false;
+    }
+  }, []);
+
   const value = useMemo<AuthContextValue>(
     () => ({
       state,
       user: state.status === 'signed-in' ? state.user : null,
       signIn,
       signOut,
+      refreshUser,
     }),
-    [state, signIn, signOut],
+    [state, signIn, signOut, refreshUser],
   );
 
   return <AuthContext value={value}>{children}</AuthContext>;

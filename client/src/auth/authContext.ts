@@ -25,6 +25,12 @@ export interface AuthContextValue {
   signIn: (input: LoginInput) => Promise<void>;
   /** Ends the session on the server, then shows the sign-in page; rejects if the server could not be told. */
   signOut: () => Promise<void>;
+  /**
+   * Asks the server who is signed in again (their role or sites may have changed): true while the
+   * session lives, false when it has ended (the sign-in page then shows); rejects when the server
+   * could not answer.
+   */
+  refreshUser: () => Promise<boolean>;
 }
 
 export const AuthContext = createContext<AuthContextValue | null>(null);
