@@ -9,7 +9,7 @@ import type {
   HardConstraint,
   PartyRequest,
   RoomSnapshot,
-  SiteSnapshot,
+  SiteRules,
 } from './types';
 
 /** Bookings grouped by room and by floor, built once per request. */
@@ -155,7 +155,7 @@ export function roomCheck(
  */
 export function firstBrokenConstraint(
   room: RoomSnapshot,
-  site: SiteSnapshot | undefined,
+  site: SiteRules | undefined,
   unit: Unit,
   check: RoomCheck,
 ): HardConstraint | null {

@@ -18,6 +18,9 @@ export interface SiteSnapshot {
   occupied: number;
 }
 
+/** What the hard constraints need of a site (a chosen room is checked against no more). */
+export type SiteRules = Pick<SiteSnapshot, 'id' | 'status' | 'acceptedCategories'>;
+
 export interface RoomSnapshot {
   id: number;
   siteId: number;

@@ -42,7 +42,7 @@ export function createSequelize(url: string, options: { logSql?: boolean } = {})
     pool: { max: 20, min: 0, idle: 10_000, acquire: 30_000 },
     dialectOptions: { dateStrings: false, supportBigNumbers: true, decimalNumbers: true },
   });
-  sequelize.addHook('afterConnect', (connection) => tuneMariaDb(connection as RawConnection));
+  sequelize.addHook('afterConnect', (connection) => prepareMysql(connection as RawConnection));
   return sequelize;
 }
 
@@ -56,11 +56,16 @@ const rawQuery = (connection: RawConnection, sql: string) =>
   );
 
 /**
+ * Every connection runs READ COMMITTED (inTransaction relies on it: a check made after taking a
+ * row lock must read what the previous lock holder committed), set once here rather than by a
+ * `SET TRANSACTION` before each transaction, a round trip per placement.
+ *
  * MariaDB's `split_materialized` optimisation turns the per-site occupancy aggregate (a derived
  * table joined to sites) into a correlated plan that did not finish in 60 s on the province seed;
  * without it the query takes ~120 ms (BENCHMARKS.md). MySQL has no such switch.
  */
-async function tuneMariaDb(connection: RawConnection): Promise<void> {
+async function prepareMysql(connection: RawConnection): Promise<void> {
+  await rawQuery(connection, 'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
   const rows = (await rawQuery(connection, 'SELECT VERSION() AS version')) as { version: string }[];
   if (/mariadb/i.test(rows[0]?.version ?? '')) {
     await rawQuery(connection, "SET SESSION optimizer_switch = 'split_materialized=off'");

@@ -70,12 +70,10 @@ export async function inTransaction<T>(
   const sqlite = sequelize.getDialect() === 'sqlite';
   const once = () =>
     sequelize.transaction(
-      {
-        type: Transaction.TYPES.IMMEDIATE,
-        // Each statement sees the latest committed rows, so a check made after taking a row lock
-        // reads what the previous lock holder wrote (REPEATABLE READ would show the old snapshot).
-        isolationLevel: sqlite ? undefined : Transaction.ISOLATION_LEVELS.READ_COMMITTED,
-      },
+      // MySQL: READ COMMITTED, set on every connection (db/sequelize.ts): each statement sees the
+      // latest committed rows, so a check made after taking a row lock reads what the previous
+      // lock holder wrote (REPEATABLE READ would show the old snapshot).
+      { type: Transaction.TYPES.IMMEDIATE },
       (transaction) => work(transaction),
     );
   for (let attempt = 1; ; attempt++) {

@@ -11,6 +11,7 @@ import type {
   BookingSnapshot,
   PartyRequest,
   RoomSnapshot,
+  SiteRules,
   SiteSnapshot,
   Suggestion,
 } from '../allocation/types';
@@ -22,7 +23,14 @@ import { conflict, validationError } from '../errors';
 import type { ServiceContext } from '../services/context';
 import { allocationPolicy } from '../services/policy';
 import { loadCity } from './citySnapshot';
-import { floorRoomIds, loadSiteRooms, loadBookings, loadSites, lockRooms } from './snapshot';
+import {
+  floorRoomIds,
+  loadBookings,
+  loadSiteRooms,
+  loadSiteRules,
+  loadSites,
+  lockRooms,
+} from './snapshot';
 
 /** How many floors of the engine's options are locked and tried before retrying from scratch. */
 const FLOORS_TRIED = 3;
@@ -36,7 +44,31 @@ export interface Option {
   /** Every room locked for it (the whole floor), whose versions are bumped on commit. */
   lockedRoomIds: number[];
   opensStandbySite: boolean;
+  /** Site and number of each assigned room, as read under lock (for presenting the stays). */
+  places: Map<number, RoomPlace>;
 }
+
+export interface RoomPlace {
+  siteId: number;
+  number: string;
+}
+
+/** Reads the locked floor's sites: their rules only, or with occupancy to score options. */
+type SiteReader<S extends SiteRules> = (
+  transaction: Transaction,
+  siteIds: number[],
+  request: PartyRequest,
+) => Promise<S[]>;
+
+const readSiteRules: SiteReader<SiteRules> = (transaction, siteIds) =>
+  loadSiteRules(transaction, siteIds);
+
+const readSitesForScoring: SiteReader<SiteSnapshot> = (transaction, siteIds, request) =>
+  loadSites(transaction, {
+    entryDate: request.entryDate,
+    allowStandby: request.allowStandby,
+    ids: siteIds,
+  });
 
 export type Choice = Option | { outcome: 'none'; constraint: HardConstraint | null };
 
@@ -44,28 +76,25 @@ export type Choice = Option | { outcome: 'none'; constraint: HardConstraint | nu
  * Locks the floors of `roomIds`, reads their bookings as committed now, and returns the first
  * constraint each assigned room breaks (null when the assignment holds).
  */
-export async function verifyUnderLock(
+export async function verifyUnderLock<S extends SiteRules>(
   ctx: ServiceContext,
   transaction: Transaction,
   policy: PolicyDocument,
   request: PartyRequest,
   assigned: readonly AssignedRoom[],
+  readSites: SiteReader<S>,
 ): Promise<{
   broken: { index: number; constraint: HardConstraint }[];
   option: Option | null;
   /** The locked floor as read under its locks: what any other choice on it can rely on. */
-  locked: LockedFloor;
+  locked: LockedFloor<S>;
 }> {
   const roomIds = assigned.map((a) => a.roomId);
   const lockedIds = await floorRoomIds(transaction, roomIds);
   const rooms = await lockRooms(transaction, lockedIds);
   const byId = new Map(rooms.map((r) => [r.id, r]));
   const siteIds = [...new Set(rooms.map((r) => r.siteId))];
-  const sites = await loadSites(transaction, {
-    entryDate: request.entryDate,
-    allowStandby: request.allowStandby,
-    ids: siteIds,
-  });
+  const sites = await readSites(transaction, siteIds, request);
   const bookings = await loadBookings(transaction, lockedIds, {
     entryDate: request.entryDate,
     releaseDate: request.releaseDate,
@@ -94,21 +123,28 @@ export async function verifyUnderLock(
   return { broken, option: lockedOption(locked, [...assigned]), locked };
 }
 
-interface LockedFloor {
-  sites: SiteSnapshot[];
+interface LockedFloor<S extends SiteRules> {
+  sites: S[];
   rooms: RoomSnapshot[];
   bookings: BookingSnapshot[];
   lockedIds: number[];
 }
 
-function lockedOption(locked: LockedFloor, rooms: AssignedRoom[]): Option {
-  const siteId = locked.rooms.find((r) => r.id === rooms[0].roomId)!.siteId;
+function lockedOption(locked: LockedFloor<SiteRules>, rooms: AssignedRoom[]): Option {
+  const byId = new Map(locked.rooms.map((r) => [r.id, r]));
+  const siteId = byId.get(rooms[0].roomId)!.siteId;
   return {
     outcome: 'option',
     siteId,
     rooms,
     lockedRoomIds: locked.lockedIds,
     opensStandbySite: locked.sites.find((s) => s.id === siteId)?.status === 'standby',
+    places: new Map(
+      rooms.map(({ roomId }) => {
+        const room = byId.get(roomId)!;
+        return [roomId, { siteId: room.siteId, number: room.number }];
+      }),
+    ),
   };
 }
 
@@ -133,7 +169,15 @@ export async function checkChosenRooms(
   const assigned: AssignedRoom[] = oneRoom
     ? [{ roomId: roomIds[0], number: '', members: request.members.map((_, i) => i) }]
     : roomIds.map((roomId, i) => ({ roomId, number: '', members: [i] }));
-  const { broken, option } = await verifyUnderLock(ctx, transaction, policy, request, assigned);
+  // The hard constraints need no occupancy: the site's aggregate is not read for a chosen room.
+  const { broken, option } = await verifyUnderLock(
+    ctx,
+    transaction,
+    policy,
+    request,
+    assigned,
+    readSiteRules,
+  );
   if (option) return option;
   throw conflict(
     `The chosen room(s) cannot take this party from ${request.entryDate} to ${request.releaseDate}.`,
@@ -172,7 +216,14 @@ export async function bestAvailable(
     if (floorsTried.has(floor)) continue;
     if (floorsTried.size === FLOORS_TRIED) break;
     floorsTried.add(floor);
-    const { option, locked } = await verifyUnderLock(ctx, transaction, policy, request, s.rooms);
+    const { option, locked } = await verifyUnderLock(
+      ctx,
+      transaction,
+      policy,
+      request,
+      s.rooms,
+      readSitesForScoring,
+    );
     if (option) return option;
     const [best] = suggest({
       sites: locked.sites,

@@ -5,7 +5,7 @@ import type { IsoDate } from '../../shared/dates';
 import type { PolicyDocument } from '../../shared/policy';
 import type { PartyRequest } from '../allocation/types';
 import { conflict, notFound, validationError } from '../errors';
-import { Party, PartyMember, Person, Stay } from '../models';
+import { Party, Person, Stay } from '../models';
 import { partyRelease } from './stayDates';
 
 export interface LoadedParty {
@@ -20,12 +20,12 @@ export async function loadParty(
 ): Promise<LoadedParty> {
   const party = await Party.findByPk(partyId, { transaction });
   if (!party) throw notFound(`Party ${partyId}`, 'partyId');
-  const links = await PartyMember.findAll({ where: { partyId }, transaction });
-  const members = await Person.findAll({
-    where: { id: links.map((l) => l.personId) },
-    order: [['id', 'ASC']],
-    transaction,
-  });
+  // Members through the link table in one statement (placement reads this on every request).
+  const members = await Person.sequelize!.query(
+    `SELECT pe.* FROM party_members pm JOIN persons pe ON pe.id = pm.personId
+     WHERE pm.partyId = :partyId ORDER BY pe.id`,
+    { model: Person, mapToModel: true, replacements: { partyId }, transaction },
+  );
   return { party, members };
 }
 

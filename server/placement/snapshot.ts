@@ -6,7 +6,7 @@
 import { QueryTypes, type Transaction } from 'sequelize';
 import { addDays, canonicalDate, type IsoDate } from '../../shared/dates';
 import type { Category } from '../../shared/enums';
-import type { BookingSnapshot, RoomSnapshot, SiteSnapshot } from '../allocation/types';
+import type { BookingSnapshot, RoomSnapshot, SiteRules, SiteSnapshot } from '../allocation/types';
 import { Site } from '../models';
 import { listSitesWithOccupancy } from '../queries/sites';
 
@@ -37,6 +37,24 @@ export async function loadSites(
     acceptedCategories: site.acceptedCategories,
     beds: occupancy.beds,
     occupied: occupancy.occupied,
+  }));
+}
+
+/** Status and categories of the given sites: all a chosen room's hard constraints read. */
+export async function loadSiteRules(
+  transaction: Transaction | undefined,
+  ids: number[],
+): Promise<SiteRules[]> {
+  if (ids.length === 0) return [];
+  const sites = await Site.findAll({
+    attributes: ['id', 'status', 'acceptedCategories'],
+    where: { id: ids },
+    transaction,
+  });
+  return sites.map((s) => ({
+    id: s.id,
+    status: s.status,
+    acceptedCategories: s.acceptedCategories,
   }));
 }
 

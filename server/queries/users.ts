@@ -1,16 +1,31 @@
 import type { Transaction } from 'sequelize';
 import { User, UserSite } from '../models';
 
-/** One user with their site ids, or null. */
+/**
+ * One user with their site ids, or null: one statement (every API request and socket handshake
+ * reads it), a row per site.
+ */
 export async function findUserWithSites(
   id: number,
   transaction?: Transaction,
 ): Promise<{ user: User; siteIds: number[] } | null> {
-  const [user, sites] = await Promise.all([
-    User.findByPk(id, { transaction }),
-    UserSite.findAll({ where: { userId: id }, attributes: ['siteId'], transaction }),
-  ]);
-  return user ? { user, siteIds: sites.map((s) => s.siteId) } : null;
+  const rows = await User.sequelize!.query(
+    `SELECT u.*, us.siteId AS linkedSiteId
+     FROM users u LEFT JOIN user_sites us ON us.userId = u.id
+     WHERE u.id = :id ORDER BY us.siteId`,
+    { model: User, mapToModel: true, replacements: { id }, transaction },
+  );
+  if (rows.length === 0) return null;
+  // The joined column is not a User attribute: read it from each row, then drop it from the model.
+  const siteIds: number[] = [];
+  for (const row of rows) {
+    const values = row.dataValues as unknown as { linkedSiteId?: number | null };
+    if (values.linkedSiteId !== null && values.linkedSiteId !== undefined) {
+      siteIds.push(Number(values.linkedSiteId));
+    }
+    delete values.linkedSiteId;
+  }
+  return { user: rows[0], siteIds };
 }
 
 /** Every user with their site ids, by username. */

@@ -17,7 +17,12 @@ import { inTransaction } from '../db/transaction';
 import { emitAfterCommit } from '../events/bus';
 import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import { Site, type Stay } from '../models';
-import { bestAvailable, checkChosenRooms, type Option } from '../placement/chooseRooms';
+import {
+  bestAvailable,
+  checkChosenRooms,
+  type Option,
+  type RoomPlace,
+} from '../placement/chooseRooms';
 import {
   loadParty,
   partyRequest,
@@ -42,7 +47,14 @@ export interface PlacePartyInput {
 }
 
 export type PlacePartyResult =
-  | { outcome: 'placed'; partyId: number; siteId: number; stays: Stay[] }
+  | {
+      outcome: 'placed';
+      partyId: number;
+      siteId: number;
+      stays: Stay[];
+      /** Site and number of each room taken, as read under lock. */
+      places: Map<number, RoomPlace>;
+    }
   | {
       outcome: 'queued';
       partyId: number;
@@ -88,7 +100,13 @@ export async function placeParty(
       };
     }
     const stays = await commitPlacement(ctx, transaction, policy, loaded, window, chosen);
-    return { outcome: 'placed' as const, partyId: loaded.party.id, siteId: chosen.siteId, stays };
+    return {
+      outcome: 'placed' as const,
+      partyId: loaded.party.id,
+      siteId: chosen.siteId,
+      stays,
+      places: chosen.places,
+    };
   });
 }
 

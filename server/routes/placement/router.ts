@@ -2,7 +2,6 @@ import type { AppContext } from '../../context';
 import { PLACERS, partyParam, placementScope } from '../../policies/routeScopes';
 import type { ApiRouter } from '../../http/apiRouter';
 import { presentStay } from '../../presenters/stay';
-import { roomPlaces } from '../../queries/roomPlaces';
 import { placeParty } from '../../services/placeParty';
 import { suggestMoves } from '../../services/suggestMoves';
 import { suggestPlacements } from '../../services/suggestPlacements';
@@ -80,12 +79,11 @@ export function registerPlacementRoutes(api: ApiRouter, app: AppContext): void {
         res.status(202).json(result);
         return;
       }
-      const places = await roomPlaces(result.stays.map((s) => s.roomId));
       res.status(201).json({
         outcome: 'placed',
         partyId: result.partyId,
         siteId: result.siteId,
-        stays: result.stays.map((s) => presentStay(s, places)),
+        stays: result.stays.map((s) => presentStay(s, result.places)),
       });
     },
   });
