@@ -1,6 +1,7 @@
 /** Error middleware: every error leaves as application/problem+json; unknown ones as a bare 500. */
 import type { ErrorRequestHandler, Response } from 'express';
 import {
+  ConnectionError as DatabaseConnectionError,
   ForeignKeyConstraintError,
   UniqueConstraintError,
   ValidationError as SequelizeValidationError,
@@ -12,6 +13,7 @@ import {
   INTERNAL_ERROR_TYPE,
   malformedJson,
   payloadTooLarge,
+  serviceUnavailable,
   unsupportedMediaType,
   validationError,
 } from '../errors';
@@ -46,12 +48,33 @@ function toApiError(error: unknown): ApiError | null {
   if (error instanceof ForeignKeyConstraintError) {
     return conflict('The change refers to, or is referred to by, another record.');
   }
+  if (isStoreDown(error)) {
+    log.error('A backing store is not answering', { error });
+    return serviceUnavailable(
+      'A backing store (database or Redis) is not answering. Retry shortly.',
+      5,
+    );
+  }
   if (error instanceof SequelizeValidationError) {
     return validationError(
       error.errors.map((e) => ({ field: e.path ?? 'body', message: e.message, type: 'model' })),
     );
   }
   return null;
+}
+
+/**
+ * The database or Redis cannot be reached: the request may well succeed later, so 503 with
+ * Retry-After rather than a 500. ioredis gives up on a command after its reconnection attempts
+ * (redisStores.ts) or when its connection is closed.
+ */
+function isStoreDown(error: unknown): boolean {
+  if (error instanceof DatabaseConnectionError) return true;
+  const e = error as { name?: string; message?: string } | null;
+  return (
+    e?.name === 'MaxRetriesPerRequestError' ||
+    (e instanceof Error && e.message === 'Connection is closed.')
+  );
 }
 
 export function sendProblem(

@@ -4,7 +4,7 @@ import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { createSequelize } from '../../server/db/sequelize';
 import { TEST_NOW } from '../setup/app';
-import { useTestDatabase } from '../setup/db';
+import { testDb, useTestDatabase } from '../setup/db';
 import { apiAs } from '../setup/api';
 import { expectProblem } from './problem';
 
@@ -29,6 +29,22 @@ describe('health, documentation and unknown routes', () => {
     } finally {
       await db.close();
     }
+  });
+
+  it('answers 503 with Retry-After, not 500, when the session store (Redis) does not answer', async () => {
+    // Nothing listens on port 1: ioredis gives up on the command after its reconnection attempts.
+    const config = loadConfig({ NODE_ENV: 'test', REDIS_URL: 'redis://127.0.0.1:1' });
+    const app = createApp({ config, db: testDb(), now: () => TEST_NOW }, { clientDist: null });
+    const res = await request(app)
+      .get('/api/sites')
+      .set('Authorization', `Bearer ${'a'.repeat(43)}`)
+      .expect(503);
+    expect(expectProblem(res, 503).type).to.equal('urn:haven:problem:unavailable');
+    expect(res.headers['retry-after']).to.equal('5');
+    const login = await request(app)
+      .post('/api/auth/login')
+      .send({ username: 'official', password: 'whatever it is' });
+    expect(login.status).to.equal(503);
   });
 
   it('answers unknown API routes with a 404 problem document', async () => {
