@@ -5,6 +5,7 @@
  */
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
+import { authStoresFor, closeAuthStores } from '../server/auth/stores';
 import { keysFromConfig } from '../server/personalData/keys';
 import { loadConfig } from '../server/config';
 import { openDatabase, type Database } from '../server/db/database';
@@ -23,6 +24,21 @@ const ALL_TABLES = [
   'transfers',
   ...[...SEEDED_TABLES].reverse(),
 ];
+
+/**
+ * Sessions and lockouts kept in Redis (REDIS_URL) outlive the tables: forget them too, or an old
+ * token would resolve to whichever new user got its user id.
+ */
+async function forgetSignIns(config: ReturnType<typeof loadConfig>): Promise<void> {
+  if (!config.redisUrl) return;
+  const { sessions, throttle } = authStoresFor(config);
+  try {
+    await sessions.store.forgetAll();
+    await throttle.store.forgetAll();
+  } finally {
+    await closeAuthStores();
+  }
+}
 
 function parse(argv: string[]) {
   const { values } = parseArgs({
@@ -83,8 +99,10 @@ async function main(): Promise<void> {
   const db = await openDatabase(config.databaseUrl, { quietMigrations: true });
   try {
     await db.migrate();
-    if (args.reset) await emptyAllTables(db);
-    else if (!(await isDatabaseEmpty(db))) {
+    if (args.reset) {
+      await emptyAllTables(db);
+      await forgetSignIns(config);
+    } else if (!(await isDatabaseEmpty(db))) {
       throw new Error('The database already has sites; run with --reset to empty it first');
     }
     const now = new Date();

@@ -63,6 +63,12 @@ export class DatabaseSessionStore implements SessionStore {
     });
   }
 
+  async forgetAll(): Promise<void> {
+    await write({}, async (transaction) => {
+      await Session.destroy({ where: {}, transaction });
+    });
+  }
+
   async find(id: string): Promise<SessionRecord | null> {
     const row = await Session.findByPk(id);
     return row ? toRecord(row) : null;
@@ -126,6 +132,12 @@ export class DatabaseThrottleStore implements LoginThrottleStore {
         throw error;
       }
       return next;
+    });
+  }
+
+  async forgetAll(): Promise<void> {
+    await inTransaction(sequelizeOf(), async (transaction) => {
+      await LoginFailure.destroy({ where: {}, transaction });
     });
   }
 

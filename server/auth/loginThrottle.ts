@@ -29,6 +29,8 @@ export interface LoginThrottleStore {
   /** Counts one failure (applying `afterFailure`) and returns the new state. */
   recordFailure(key: string, rule: ThrottleRule, now: Date): Promise<ThrottleState>;
   clear(key: string): Promise<void>;
+  /** Forgets every counter (`db:seed --reset`). */
+  forgetAll(): Promise<void>;
 }
 
 const MINUTE = 60_000;

@@ -36,6 +36,16 @@ export function createRedisClient(url: string, options: { lazyConnect?: boolean 
   return client;
 }
 
+/** Deletes the keys matching a pattern, scanning in batches (never KEYS on a shared server). */
+async function deleteMatching(client: Redis, pattern: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    if (keys.length) await client.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}
+
 const ms = (d: Date) => String(d.getTime());
 const date = (v: string | undefined) => (v ? new Date(Number(v)) : null);
 
@@ -58,6 +68,11 @@ export class RedisSessionStore implements SessionStore {
 
   private sessionKey = (id: string) => `${this.prefix}session:${id}`;
   private userKey = (userId: number) => `${this.prefix}user-sessions:${userId}`;
+
+  async forgetAll(): Promise<void> {
+    await deleteMatching(this.client, `${this.prefix}session:*`);
+    await deleteMatching(this.client, `${this.prefix}user-sessions:*`);
+  }
 
   async create(record: SessionRecord): Promise<void> {
     const ttl = Math.max(1, record.expiresAt.getTime() - record.createdAt.getTime());
@@ -151,6 +166,10 @@ export class RedisThrottleStore implements LoginThrottleStore {
   ) {}
 
   private key = (key: string) => `${this.prefix}login:${key}`;
+
+  async forgetAll(): Promise<void> {
+    await deleteMatching(this.client, `${this.prefix}login:*`);
+  }
 
   async read(key: string): Promise<ThrottleState | null> {
     const [failures, firstAt, lockedUntil] = await this.client.hmget(

@@ -37,4 +37,9 @@ export interface SessionStore {
   revoke(id: string, at: Date, options?: StoreOptions): Promise<boolean>;
   /** Revokes every session of a user; returns how many were live. */
   revokeUser(userId: number, at: Date, options?: StoreOptions): Promise<number>;
+  /**
+   * Forgets every session (`db:seed --reset`: sessions name users by id, and a reset database
+   * gives those ids to new users).
+   */
+  forgetAll(): Promise<void>;
 }

@@ -103,6 +103,18 @@ for (const variant of STORE_VARIANTS()) {
         expect((await store.find(other))?.revokedAt).to.equal(null);
         expect(await store.revokeUser(a.id, at(2))).to.equal(0);
       });
+
+      it('forgets every session of every user at once (a reset database reuses user ids)', async () => {
+        const [a, b] = [await user(), await user()];
+        const ids = [a.id, a.id, b.id].map((userId, i) => {
+          const id = sessionIdOf(`forget-${i}-${n}-${variant.name}`);
+          return { id, userId };
+        });
+        for (const { id, userId } of ids) await store.create(record(id, userId));
+        await store.forgetAll();
+        for (const { id } of ids) expect(await store.find(id)).to.equal(null);
+        expect(await store.revokeUser(a.id, at(1))).to.equal(0);
+      });
     });
 
     describe('sessions over the store', () => {
@@ -212,6 +224,13 @@ for (const variant of STORE_VARIANTS()) {
         expect(expected?.failures).to.equal(2);
         await store.clear(k);
         expect(await store.read(k)).to.equal(null);
+      });
+
+      it('forgets every counter at once', async () => {
+        const keys = [key(), `ip:203.0.113.${n % 250}`];
+        for (const k of keys) await store.recordFailure(k, ACCOUNT_RULE, at(0));
+        await store.forgetAll();
+        for (const k of keys) expect(await store.read(k)).to.equal(null);
       });
 
       it('counts concurrent failures one by one (shared by every process)', async () => {
