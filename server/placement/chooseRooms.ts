@@ -30,6 +30,7 @@ import {
   loadSiteRules,
   loadSites,
   lockRooms,
+  RoomsBusy,
 } from './snapshot';
 
 /** How many floors of the engine's options are locked and tried before retrying from scratch. */
@@ -83,6 +84,7 @@ export async function verifyUnderLock<S extends SiteRules>(
   request: PartyRequest,
   assigned: readonly AssignedRoom[],
   readSites: SiteReader<S>,
+  options: { wait?: boolean } = {},
 ): Promise<{
   broken: { index: number; constraint: HardConstraint }[];
   option: Option | null;
@@ -91,7 +93,7 @@ export async function verifyUnderLock<S extends SiteRules>(
 }> {
   const roomIds = assigned.map((a) => a.roomId);
   const lockedIds = await floorRoomIds(transaction, roomIds);
-  const rooms = await lockRooms(transaction, lockedIds);
+  const rooms = await lockRooms(transaction, lockedIds, options);
   const byId = new Map(rooms.map((r) => [r.id, r]));
   const siteIds = [...new Set(rooms.map((r) => r.siteId))];
   const sites = await readSites(transaction, siteIds, request);
@@ -210,20 +212,31 @@ export async function bestAvailable(
     SUGGESTIONS_READ,
   );
   if (suggestions.length === 0) return { outcome: 'none', constraint: mostCommonFailure };
-  const floorsTried = new Set<string>();
+  const floors: Suggestion[] = [];
   for (const s of suggestions) {
-    const floor = `${s.siteId}:${s.floor}`;
-    if (floorsTried.has(floor)) continue;
-    if (floorsTried.size === FLOORS_TRIED) break;
-    floorsTried.add(floor);
-    const { option, locked } = await verifyUnderLock(
-      ctx,
-      transaction,
-      policy,
-      request,
-      s.rooms,
-      readSitesForScoring,
-    );
+    if (floors.length === FLOORS_TRIED) break;
+    if (!floors.some((f) => f.siteId === s.siteId && f.floor === s.floor)) floors.push(s);
+  }
+  for (const [i, s] of floors.entries()) {
+    // A floor another placement holds is skipped rather than waited for (concurrent parties from
+    // one district are all proposed the same floor), except the last one tried.
+    const wait = i === floors.length - 1;
+    let verified;
+    try {
+      verified = await verifyUnderLock(
+        ctx,
+        transaction,
+        policy,
+        request,
+        s.rooms,
+        readSitesForScoring,
+        { wait },
+      );
+    } catch (error) {
+      if (error instanceof RoomsBusy) continue;
+      throw error;
+    }
+    const { option, locked } = verified;
     if (option) return option;
     const [best] = suggest({
       sites: locked.sites,

@@ -97,23 +97,55 @@ export async function loadSiteRooms(
   return rows.map(toRoom);
 }
 
+/** lockRooms({ wait: false }) found a room locked by another transaction. */
+export class RoomsBusy extends Error {
+  constructor() {
+    super('rooms locked by another transaction');
+    this.name = 'RoomsBusy';
+  }
+}
+
+/** MariaDB answers NOWAIT with a lock wait time-out (1205), MySQL 8 with ER_LOCK_NOWAIT (3572). */
+const LOCK_BUSY_ERRNOS = new Set([1205, 3572]);
+
+function lockWasBusy(error: unknown): boolean {
+  const errno = (error as { parent?: { errno?: number } } | null)?.parent?.errno;
+  return errno !== undefined && LOCK_BUSY_ERRNOS.has(errno);
+}
+
 /**
  * Locks rooms by primary key, in id order (so two transactions never wait on each other in a
  * cycle), and returns them as they are now. On MySQL this is a record lock per row, no gap lock.
  * SQLite ignores FOR UPDATE; its IMMEDIATE transaction already holds the write lock.
+ *
+ * `wait: false` (MySQL) gives up at once with RoomsBusy when another transaction holds one of
+ * them, so the caller can try another floor. Rows it did lock stay locked until the transaction
+ * ends (InnoDB keeps a failed statement's locks): it never waits on them afterwards, so that
+ * cannot deadlock, it only holds them a little longer.
  */
 export async function lockRooms(
   transaction: Transaction,
   roomIds: number[],
+  options: { wait?: boolean } = {},
 ): Promise<RoomSnapshot[]> {
   if (roomIds.length === 0) return [];
   const sequelize = Site.sequelize!;
-  const forUpdate = sequelize.getDialect() === 'sqlite' ? '' : 'FOR UPDATE';
-  const rows = await sequelize.query<RoomRow>(
-    `SELECT ${ROOM_COLUMNS} FROM rooms WHERE id IN (:roomIds) ORDER BY id ${forUpdate}`,
-    { type: QueryTypes.SELECT, replacements: { roomIds }, transaction },
-  );
-  return rows.map(toRoom);
+  const forUpdate =
+    sequelize.getDialect() === 'sqlite'
+      ? ''
+      : options.wait === false
+        ? 'FOR UPDATE NOWAIT'
+        : 'FOR UPDATE';
+  try {
+    const rows = await sequelize.query<RoomRow>(
+      `SELECT ${ROOM_COLUMNS} FROM rooms WHERE id IN (:roomIds) ORDER BY id ${forUpdate}`,
+      { type: QueryTypes.SELECT, replacements: { roomIds }, transaction },
+    );
+    return rows.map(toRoom);
+  } catch (error) {
+    if (options.wait === false && lockWasBusy(error)) throw new RoomsBusy();
+    throw error;
+  }
 }
 
 /**
