@@ -1,11 +1,11 @@
 /** Reads a party and its members for placement, and refuses parties that cannot be placed. */
-import { Op, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { CURRENT_STAY_STATUSES } from '../../shared/enums';
 import type { IsoDate } from '../../shared/dates';
 import type { PolicyDocument } from '../../shared/policy';
 import type { PartyRequest } from '../allocation/types';
 import { conflict, notFound, validationError } from '../errors';
-import { Party, Person, Stay } from '../models';
+import { Party, Person } from '../models';
 import { partyRelease } from './stayDates';
 
 export interface LoadedParty {
@@ -14,36 +14,64 @@ export interface LoadedParty {
   members: Person[];
 }
 
+/** A member's current stay (reserved, in transit or checked in), as read with the party. */
+export interface CurrentStayRef {
+  id: number;
+  personId: number;
+  partyId: number;
+}
+
+export interface PartyWithStays extends LoadedParty {
+  currentStays: CurrentStayRef[];
+}
+
+type MemberRow = Person & {
+  dataValues: { currentStayId?: number | null; currentPartyId?: number };
+};
+
 export async function loadParty(
   transaction: Transaction | undefined,
   partyId: number,
-): Promise<LoadedParty> {
+): Promise<PartyWithStays> {
   const party = await Party.findByPk(partyId, { transaction });
   if (!party) throw notFound(`Party ${partyId}`, 'partyId');
-  // Members through the link table in one statement (placement reads this on every request).
-  const members = await Person.sequelize!.query(
-    `SELECT pe.* FROM party_members pm JOIN persons pe ON pe.id = pm.personId
-     WHERE pm.partyId = :partyId ORDER BY pe.id`,
-    { model: Person, mapToModel: true, replacements: { partyId }, transaction },
-  );
-  return { party, members };
+  // Members through the link table, with their current stays, in one statement (placement reads
+  // this on every request). A person has at most one current stay (a unique key): one row each.
+  const rows = (await Person.sequelize!.query(
+    `SELECT pe.*, st.id AS currentStayId, st.partyId AS currentPartyId
+     FROM party_members pm
+     JOIN persons pe ON pe.id = pm.personId
+     LEFT JOIN stays st ON st.personId = pe.id AND st.status IN (:current)
+     WHERE pm.partyId = :partyId ORDER BY pe.id, st.id`,
+    {
+      model: Person,
+      mapToModel: true,
+      replacements: { partyId, current: [...CURRENT_STAY_STATUSES] },
+      transaction,
+    },
+  )) as MemberRow[];
+  const members: Person[] = [];
+  const currentStays: CurrentStayRef[] = [];
+  for (const row of rows) {
+    const { currentStayId, currentPartyId } = row.dataValues;
+    if (currentStayId !== null && currentStayId !== undefined) {
+      currentStays.push({
+        id: Number(currentStayId),
+        personId: row.id,
+        partyId: Number(currentPartyId),
+      });
+    }
+    // The joined columns are not Person attributes: keep the model clean.
+    delete row.dataValues.currentStayId;
+    delete row.dataValues.currentPartyId;
+    if (members.at(-1)?.id !== row.id) members.push(row);
+  }
+  return { party, members, currentStays };
 }
 
 /** 409 if any member already holds a current stay (the unique key is the final guard). */
-export async function refuseMembersInQuarantine(
-  transaction: Transaction | undefined,
-  loaded: LoadedParty,
-  exceptPartyId?: number,
-): Promise<void> {
-  const current = await Stay.findAll({
-    attributes: ['id', 'personId', 'partyId'],
-    where: {
-      personId: loaded.members.map((m) => m.id),
-      status: { [Op.in]: [...CURRENT_STAY_STATUSES] },
-    },
-    transaction,
-  });
-  const blocking = current.filter((s) => s.partyId !== exceptPartyId);
+export function refuseMembersInQuarantine(loaded: PartyWithStays, exceptPartyId?: number): void {
+  const blocking = loaded.currentStays.filter((s) => s.partyId !== exceptPartyId);
   if (blocking.length) {
     throw conflict(
       `${blocking.length} member(s) of party ${loaded.party.id} already have a current stay.`,

@@ -71,7 +71,7 @@ export async function placeParty(
   return inTransaction(ctx.sequelize, async (transaction) => {
     const policy = await currentPolicy(transaction);
     const loaded = await loadParty(transaction, input.partyId);
-    await refuseMembersInQuarantine(transaction, loaded);
+    refuseMembersInQuarantine(loaded);
     const window = stayWindow(policy, loaded, ctx.today, input.entryDate);
     const request = partyRequest(loaded, window, input.allowStandby ?? false);
 

@@ -25,7 +25,7 @@ export async function suggestPlacements(
 ): Promise<SuggestionListDto> {
   const policy = await currentPolicy();
   const loaded = await loadParty(undefined, input.partyId);
-  await refuseMembersInQuarantine(undefined, loaded);
+  refuseMembersInQuarantine(loaded);
   const window = stayWindow(policy, loaded, ctx.today, input.entryDate);
   const request = partyRequest(loaded, window, input.allowStandby);
   return suggestionList(ctx, policy, { ...request, partyId: input.partyId }, input.limit);
