@@ -18,7 +18,7 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { addDays, canonicalDate, type IsoDate } from '../../shared/dates';
 import type { Category, SiteStatus } from '../../shared/enums';
-import { floorKey, type BookingIndex } from '../allocation/constraints';
+import { indexSiteRooms, type SiteRooms } from '../allocation/roomIndex';
 import type { BookingSnapshot, RoomSnapshot, SiteSnapshot } from '../allocation/types';
 import { CURRENT_STATUSES_SQL } from '../queries/occupancy';
 import { ROOM_COLUMNS, toBooking, toRoom, type BookingRow, type RoomRow } from './snapshot';
@@ -40,19 +40,18 @@ interface SiteEntry {
   beds: number;
   /** People holding a bed, by night asked for (most parties enter today). */
   occupiedByDay: Map<IsoDate, number>;
+  /**
+   * The rooms and bookings by floor, as the engine reads them (allocation/roomIndex.ts): built
+   * once when the site is read, so a request settles whole sites and floors instead of walking
+   * 45,000 rooms.
+   */
+  floors: SiteRooms;
 }
 
 interface CityCache {
   /** Bookings kept depend on today (checked-in holds, ended stays) and the cleaning buffer. */
   key: string;
   sites: Map<number, SiteEntry>;
-  /**
-   * Every kept site's bookings by room and floor, updated site by site as they are read again:
-   * building it took a fifth of the engine's time per request at province scale.
-   */
-  index: BookingIndex;
-  /** Bookings per party in `index` (a party may hold nights in two sites during a move). */
-  partyBookings: Map<number, number>;
 }
 
 const caches = new WeakMap<Sequelize, CityCache>();
@@ -74,13 +73,11 @@ export interface CityOptions {
 
 export interface City {
   sites: SiteSnapshot[];
-  rooms: RoomSnapshot[];
-  bookings: BookingSnapshot[];
   /**
-   * `bookings` by room and floor, for the engine. Shared with later requests and updated as sites
-   * are read again: use it at once (the engine is synchronous), do not keep it.
+   * Each site's rooms and bookings by floor, for the engine (`suggest({ sites, floors, … })`).
+   * Shared with later requests: read-only.
    */
-  index: BookingIndex;
+  floors: SiteRooms[];
   /** How many sites had to be read again (0 when every site was current): for tests and logs. */
   reloadedSites: number;
 }
@@ -105,17 +102,7 @@ export async function loadCity(
   const key = `${options.today}|${options.cleaningNights}`;
   let cache = caches.get(sequelize);
   if (!cache || cache.key !== key) {
-    const partyBookings = new Map<number, number>();
-    cache = {
-      key,
-      sites: new Map(),
-      index: {
-        byRoom: new Map(),
-        byFloor: new Map(),
-        parties: { has: (partyId) => (partyBookings.get(partyId) ?? 0) > 0 },
-      },
-      partyBookings,
-    };
+    cache = { key, sites: new Map() };
     caches.set(sequelize, cache);
   }
 
@@ -134,17 +121,11 @@ export async function loadCity(
     .map((r) => ({ id: Number(r.id), version: Number(r.occupancyVersion) }));
   if (stale.length) {
     const loaded = await readSites(sequelize, transaction, stale, options);
-    for (const [id, entry] of loaded) {
-      const previous = cache.sites.get(id);
-      if (previous) unindex(cache, previous);
-      cache.sites.set(id, entry);
-      index(cache, entry);
-    }
+    for (const [id, entry] of loaded) cache.sites.set(id, entry);
   }
 
   const sites: SiteSnapshot[] = [];
-  const rooms: RoomSnapshot[] = [];
-  const bookings: BookingSnapshot[] = [];
+  const floors: SiteRooms[] = [];
   for (const row of siteRows) {
     const entry = cache.sites.get(Number(row.id))!;
     sites.push({
@@ -156,40 +137,9 @@ export async function loadCity(
       beds: entry.beds,
       occupied: occupiedOn(entry, options.entryDate),
     });
-    for (const room of entry.rooms) rooms.push(room);
-    for (const booking of entry.bookings) bookings.push(booking);
+    floors.push(entry.floors);
   }
-  return { sites, rooms, bookings, index: cache.index, reloadedSites: stale.length };
-}
-
-function index(cache: CityCache, entry: SiteEntry): void {
-  const target = cache.index;
-  for (const { partyId } of entry.bookings) {
-    cache.partyBookings.set(partyId, (cache.partyBookings.get(partyId) ?? 0) + 1);
-  }
-  const floorOf = new Map(entry.rooms.map((r) => [r.id, floorKey(r.siteId, r.floor)]));
-  for (const booking of entry.bookings) {
-    const byRoom = target.byRoom.get(booking.roomId);
-    if (byRoom) byRoom.push(booking);
-    else target.byRoom.set(booking.roomId, [booking]);
-    const key = floorOf.get(booking.roomId)!;
-    const byFloor = target.byFloor.get(key);
-    if (byFloor) byFloor.push(booking);
-    else target.byFloor.set(key, [booking]);
-  }
-}
-
-function unindex(cache: CityCache, entry: SiteEntry): void {
-  const target = cache.index;
-  for (const { partyId } of entry.bookings) {
-    const left = (cache.partyBookings.get(partyId) ?? 0) - 1;
-    if (left > 0) cache.partyBookings.set(partyId, left);
-    else cache.partyBookings.delete(partyId);
-  }
-  for (const room of entry.rooms) {
-    target.byRoom.delete(room.id);
-    target.byFloor.delete(floorKey(room.siteId, room.floor));
-  }
+  return { sites, floors, reloadedSites: stale.length };
 }
 
 // Sites share a handful of category lists: each distinct JSON text is parsed once.
@@ -227,7 +177,7 @@ async function readSites(
   options: CityOptions,
 ): Promise<Map<number, SiteEntry>> {
   const siteIds = stale.map((s) => s.id);
-  const entries = new Map<number, SiteEntry>(
+  const entries = new Map<number, Omit<SiteEntry, 'floors'>>(
     stale.map((s) => [
       s.id,
       { version: s.version, rooms: [], bookings: [], beds: 0, occupiedByDay: new Map() },
@@ -295,5 +245,10 @@ async function readSites(
       plannedEnd,
     });
   }
-  return entries;
+  return new Map(
+    [...entries].map(([id, entry]) => [
+      id,
+      { ...entry, floors: indexSiteRooms(id, entry.rooms, entry.bookings) },
+    ]),
+  );
 }

@@ -118,9 +118,8 @@ describe('city snapshot', () => {
 
     const city = await loadCity(sequelize, undefined, options());
     expect(city.reloadedSites).to.equal(1);
-    expect(city.bookings.some((b) => b.roomId === free.id && b.partyId === stay.partyId)).to.equal(
-      true,
-    );
+    const bookings = city.floors.flatMap((site) => site.floors.flatMap((f) => f.bookings));
+    expect(bookings.some((b) => b.roomId === free.id && b.partyId === stay.partyId)).to.equal(true);
     expect(city.sites.find((s) => s.id === a.id)!.occupied).to.equal(3);
   });
 
@@ -131,6 +130,6 @@ describe('city snapshot', () => {
     await b.update({ status: 'suspended' });
     const city = await loadCity(sequelize, undefined, options());
     expect(city.sites.map((s) => s.id)).not.to.include(b.id);
-    expect(city.rooms.some((r) => r.siteId === b.id)).to.equal(false);
+    expect(city.floors.some((site) => site.siteId === b.id)).to.equal(false);
   });
 });
