@@ -18,6 +18,7 @@ import {
 } from './score';
 import {
   HARD_CONSTRAINTS,
+  SCORE_TERMS,
   type AllocationPolicy,
   type AssignedRoom,
   type BookingSnapshot,
@@ -80,6 +81,11 @@ export function compareSuggestions(a: Suggestion, b: Suggestion): number {
 export interface Ranking {
   /** The score of one room for the whole party (not a household in separate rooms). */
   roomScore(site: SiteSnapshot, stats: FloorStats, beds: number): number;
+  /**
+   * No one-room option at `site` scores more than this (null when the weights do not allow such
+   * a bound): the best the floor can give (people there, cohort matching, a bed per person).
+   */
+  siteBound(site: SiteSnapshot): number | null;
   /** Could a one-room option with this score and these ids enter the best few? */
   mayEnter(score: number, siteId: number, floor: number, roomId: number): boolean;
   /** The suggestion, its terms weighed; `beds[i]` are the beds of `assigned[i]`'s room. */
@@ -120,7 +126,28 @@ export function ranking(input: SuggestBase): Ranking {
     utilizationCeiling: 0,
   };
   const best: Suggestion[] = [];
+  // Each raw term only raises the score when every weight is ≥ 0 (the policy's validation holds
+  // them there; a hand-made policy may not): then an upper bound on each term bounds the score.
+  const bounded = SCORE_TERMS.every((t) => policy.weights[t] >= 0);
   return {
+    siteBound(site) {
+      if (!bounded) return null;
+      return weighedScore(
+        {
+          distance: distanceTerm(distanceKm(site)),
+          openFirst: openFirstTerm(site.status === 'active', site.occupied > 0, true),
+          bestFit: 1,
+          householdProximity: householdProximityTerm(1, 0),
+          cohort: 1,
+          utilizationCeiling: utilizationTerm(
+            site.occupied + partySize,
+            site.beds,
+            policy.utilizationCeiling,
+          ),
+        },
+        policy.weights,
+      );
+    },
     roomScore(site, stats, beds) {
       raw.distance = distanceTerm(distanceKm(site));
       raw.openFirst = openFirstTerm(site.status === 'active', site.occupied > 0, stats.hasPeople);

@@ -6,6 +6,8 @@
  * walk one by one, so it can be kept between requests (server/placement/citySnapshot.ts keeps one
  * per site) and must give exactly the full walk's result (test/allocation/roomIndex.test.ts).
  */
+import { dayNumber } from '../../shared/dates';
+import { categoryBit } from './constraints';
 import type { BookingSnapshot, RoomSnapshot } from './types';
 
 // One collator for every comparison: `localeCompare` with options builds one per call.
@@ -29,8 +31,26 @@ export interface FloorRooms {
   available: readonly RoomSnapshot[];
   /** The bookings of the floor's rooms. */
   bookings: readonly BookingSnapshot[];
-  /** `roomAt[i]` is the index in `rooms` of the room `bookings[i]` holds. */
+  /**
+   * The same bookings as columns, read on every request for every floor (40,000 at province
+   * scale): nights as day numbers and the category as its bit, so the checks compare integers.
+   * `bookingRoomAt[i]` is the index in `rooms` of the room `bookings[i]` holds.
+   */
+  bookingStart: Int32Array;
+  bookingEnd: Int32Array;
+  bookingCategory: Int32Array;
+  bookingParty: Float64Array;
   bookingRoomAt: Int32Array;
+  /**
+   * By index in `rooms`: the beds of an available room (0 for one that is not) and whether it is
+   * accessible. What a booking's room is checked against, read without visiting the room.
+   */
+  roomBeds: Int32Array;
+  roomAccessible: Uint8Array;
+  /** `availableAt[i]`: the index in `rooms` of `available[i]`. */
+  availableAt: Int32Array;
+  /** `groupEnd[i]`: the first index in `available` after `i` with other beds than `available[i]`. */
+  groupEnd: Int32Array;
   /** `inaccessibleFrom[i]`: rooms in `available[i..]` that are not accessible. */
   inaccessibleFrom: Int32Array;
 }
@@ -78,9 +98,13 @@ export function indexSiteRooms(
       const available = ordered
         .filter((r) => r.status === 'available')
         .sort((a, b) => a.beds - b.beds || a.id - b.id);
+      const positionOf = new Map(ordered.map((r, i) => [r.id, i]));
       const inaccessibleFrom = new Int32Array(available.length + 1);
+      const groupEnd = new Int32Array(available.length);
       for (let i = available.length - 1; i >= 0; i--) {
         inaccessibleFrom[i] = inaccessibleFrom[i + 1] + (available[i].accessible ? 0 : 1);
+        const sameAsNext = i + 1 < available.length && available[i + 1].beds === available[i].beds;
+        groupEnd[i] = sameAsNext ? groupEnd[i + 1] : i + 1;
       }
       const held = floorBookings.get(floor)!;
       return {
@@ -89,7 +113,15 @@ export function indexSiteRooms(
         rooms: ordered,
         available,
         bookings: held.map((h) => h.booking),
+        bookingStart: Int32Array.from(held.map((h) => dayNumber(h.booking.start))),
+        bookingEnd: Int32Array.from(held.map((h) => dayNumber(h.booking.end))),
+        bookingCategory: Int32Array.from(held.map((h) => categoryBit(h.booking.category))),
+        bookingParty: Float64Array.from(held.map((h) => h.booking.partyId)),
         bookingRoomAt: Int32Array.from(held.map((h) => h.position)),
+        roomBeds: Int32Array.from(ordered.map((r) => (r.status === 'available' ? r.beds : 0))),
+        roomAccessible: Uint8Array.from(ordered.map((r) => (r.accessible ? 1 : 0))),
+        availableAt: Int32Array.from(available.map((r) => positionOf.get(r.id)!)),
+        groupEnd,
         inaccessibleFrom,
       };
     }),

@@ -5,15 +5,25 @@
  *
  * - A site that is not open, or does not take the category, rejects all its rooms at once.
  * - On a floor, rooms out of service, too small or (for a wheelchair) not accessible are counted
- *   from the floor's order by beds, not visited; the floor's bookings, read once, give the rooms
- *   they block and the categories on the floor.
+ *   from the floor's order by beds, not visited; the floor's bookings, read once as integers,
+ *   give the rooms they block and the categories on the floor.
  * - For one unit the score on a floor depends only on the room's beds: the floor is read from its
- *   smallest rooms up, and a group of equal beds is left as soon as one cannot enter the best few
- *   (the rest of the group has the same score and higher ids).
+ *   smallest rooms up, and a group of equal beds is left as soon as one of them cannot enter the
+ *   best few (the rest of the group has the same score and higher ids).
+ * - Sites are read best bound first (ranking.siteBound: no room there can score more), and a
+ *   floor whose site's bound cannot enter the best few is counted but not scored.
  */
+import { dayNumber } from '../../shared/dates';
 import { categoryBit, nightWindow } from './constraints';
-import { bestRunOnFloor, floorStats, ranking, type Rejections, type SuggestBase } from './ranking';
+import {
+  bestRunOnFloor,
+  ranking,
+  type FloorStats,
+  type Rejections,
+  type SuggestBase,
+} from './ranking';
 import type { FloorRooms, SiteRooms } from './roomIndex';
+import { cohortTermOfDays } from './score';
 import type { RoomSnapshot, SiteSnapshot, SuggestResult } from './types';
 
 /** Rooms and bookings arranged by site and floor, kept between requests. */
@@ -28,15 +38,22 @@ export function suggestFromFloors(input: FloorsInput): SuggestResult {
   const siteById = new Map(sites.map((s) => [s.id, s]));
   const partySize = party.members.length;
   const grouped = !party.shareRoom && partySize > 1;
-  const window = nightWindow(party.entryDate, party.releaseDate, policy.cleaningNights);
+  // The party's nights and the range a booking must stay out of (constraints.nightWindow), as
+  // day numbers like the floors' booking columns.
+  const w = nightWindow(party.entryDate, party.releaseDate, policy.cleaningNights);
+  const entry = dayNumber(w.entry);
+  const release = dayNumber(w.release);
+  const blockedBefore = dayNumber(w.blockedBefore);
+  const blockedAfter = dayNumber(w.blockedAfter);
   // A household in separate rooms is checked room by room as units of one, without needs: whose
   // needs go where is decided per floor (bestRunOnFloor).
   const unitSize = grouped ? 1 : partySize;
   const wheelchair = !grouped && party.members.some((m) => m.needs.includes('wheelchair'));
   const otherCategories = policy.oneCategoryPerFloor ? ~categoryBit(party.category) : 0;
   // The party's own bookings are left out (a move re-places a party that holds nights).
-  const skipParty = party.partyId;
+  const skipParty = party.partyId ?? NaN;
   const everyone = party.members.map((_, i) => i);
+  const householdNeedsAccess = grouped && party.members.some((m) => m.needs.includes('wheelchair'));
 
   const rejections: Rejections = {};
   const reject = (c: keyof Rejections, n: number) => {
@@ -44,44 +61,62 @@ export function suggestFromFloors(input: FloorsInput): SuggestResult {
   };
   const rank = ranking(input);
   let feasibleRooms = 0;
-  // Ids of the candidate rooms a booking blocks on the floor at hand (a few; reused).
-  const blocked: number[] = [];
+  // The rooms blocked on the floor at hand, by position: `blockedMark[p] === floorMark`.
+  let blockedMark = new Int32Array(64);
+  let floorMark = 0;
+  const isBlocked = (position: number) => blockedMark[position] === floorMark;
   const isCandidate = (room: RoomSnapshot) =>
     room.status === 'available' && room.beds >= unitSize && (!wheelchair || room.accessible);
 
+  const statsOf = (floor: FloorRooms): FloorStats => {
+    let days = 0;
+    let count = 0;
+    let hasPeople = false;
+    const { bookingStart, bookingEnd, bookingParty } = floor;
+    for (let i = 0; i < bookingStart.length; i++) {
+      if (bookingParty[i] === skipParty) continue;
+      const start = bookingStart[i];
+      const end = bookingEnd[i];
+      if (start < release && entry < end) {
+        days += start - entry;
+        count++;
+      }
+      if (start <= entry && entry < end) hasPeople = true;
+    }
+    return { cohort: cohortTermOfDays(days, count), hasPeople };
+  };
+
   // Rooms by beds, smallest first: the floor's own ranking for one unit.
   const scoreFloor = (site: SiteSnapshot, floor: FloorRooms, from: number): void => {
-    const stats = floorStats(floor.bookings, skipParty, window, party.entryDate);
-    const { available } = floor;
-    let groupBeds = -1;
-    let score = 0;
-    let groupClosed = false;
-    for (let i = from; i < available.length; i++) {
-      const room = available[i];
-      if (room.beds !== groupBeds) {
-        groupBeds = room.beds;
-        score = rank.roomScore(site, stats, room.beds);
-        groupClosed = false;
-      } else if (groupClosed) continue;
-      if (wheelchair && !room.accessible) continue;
-      if (blocked.includes(room.id)) continue;
-      if (!rank.mayEnter(score, site.id, floor.floor, room.id)) {
-        groupClosed = true;
-        continue;
+    const { available, availableAt, groupEnd } = floor;
+    let stats: FloorStats | null = null;
+    for (let i = from; i < available.length;) {
+      stats ??= statsOf(floor);
+      const score = rank.roomScore(site, stats, available[i].beds);
+      const end = groupEnd[i];
+      for (; i < end; i++) {
+        const room = available[i];
+        // Same score, higher ids after it: once one cannot enter, none of the group can.
+        if (!rank.mayEnter(score, site.id, floor.floor, room.id)) break;
+        if ((wheelchair && !room.accessible) || isBlocked(availableAt[i])) continue;
+        rank.consider(
+          rank.option(
+            site,
+            floor.floor,
+            stats,
+            [{ roomId: room.id, number: room.number, members: everyone }],
+            [room.beds],
+            0,
+          ),
+        );
       }
-      rank.consider(
-        rank.option(
-          site,
-          floor.floor,
-          stats,
-          [{ roomId: room.id, number: room.number, members: everyone }],
-          [room.beds],
-          0,
-        ),
-      );
+      i = end;
     }
   };
 
+  // Sites that may take the party, best bound first, so the best few fill early and the rest
+  // of the city is only counted, not scored.
+  const open: { siteRooms: SiteRooms; site: SiteSnapshot; bound: number | null }[] = [];
   for (const siteRooms of input.floors) {
     const site = siteById.get(siteRooms.siteId);
     if (!site || !(site.status === 'active' || (site.status === 'standby' && party.allowStandby))) {
@@ -92,6 +127,11 @@ export function suggestFromFloors(input: FloorsInput): SuggestResult {
       reject('siteCategory', siteRooms.roomCount);
       continue;
     }
+    open.push({ siteRooms, site, bound: rank.siteBound(site) });
+  }
+  open.sort((a, b) => (b.bound ?? 0) - (a.bound ?? 0) || a.site.id - b.site.id);
+
+  for (const { siteRooms, site, bound } of open) {
     for (const floor of siteRooms.floors) {
       const { available } = floor;
       reject('roomStatus', floor.rooms.length - available.length);
@@ -103,20 +143,34 @@ export function suggestFromFloors(input: FloorsInput): SuggestResult {
       let candidates = available.length - from - inaccessible;
       if (candidates === 0) continue;
 
-      blocked.length = 0;
-      let categories = 0;
-      const { bookings, bookingRoomAt } = floor;
-      for (let i = 0; i < bookings.length; i++) {
-        const b = bookings[i];
-        if (b.partyId === skipParty) continue;
-        if (b.start < window.blockedBefore && b.end > window.blockedAfter) {
-          const room = floor.rooms[bookingRoomAt[i]];
-          if (isCandidate(room) && !blocked.includes(room.id)) blocked.push(room.id);
-        }
-        if (b.start < window.release && window.entry < b.end) categories |= categoryBit(b.category);
+      if (blockedMark.length < floor.rooms.length) {
+        blockedMark = new Int32Array(2 * floor.rooms.length);
+        floorMark = 0;
       }
-      reject('nights', blocked.length);
-      candidates -= blocked.length;
+      floorMark++;
+      let blocked = 0;
+      let categories = 0;
+      const { bookingStart, bookingEnd, bookingParty, bookingCategory, bookingRoomAt } = floor;
+      const { roomBeds, roomAccessible } = floor;
+      for (let i = 0; i < bookingStart.length; i++) {
+        if (bookingParty[i] === skipParty) continue;
+        const start = bookingStart[i];
+        const end = bookingEnd[i];
+        if (start < blockedBefore && end > blockedAfter) {
+          const position = bookingRoomAt[i];
+          if (
+            !isBlocked(position) &&
+            roomBeds[position] >= unitSize &&
+            (!wheelchair || roomAccessible[position] === 1)
+          ) {
+            blockedMark[position] = floorMark;
+            blocked++;
+          }
+        }
+        if (start < release && entry < end) categories |= bookingCategory[i];
+      }
+      reject('nights', blocked);
+      candidates -= blocked;
       if (candidates === 0) continue;
       if (categories & otherCategories) {
         reject('floorCategory', candidates);
@@ -124,26 +178,33 @@ export function suggestFromFloors(input: FloorsInput): SuggestResult {
       }
       feasibleRooms += candidates;
 
+      // A floor whose best cannot enter the best few is only counted.
+      const mayScore =
+        limit > 0 && (bound === null || rank.mayEnter(bound, site.id, floor.floor, -Infinity));
       if (grouped) {
+        if (candidates < partySize) {
+          reject('householdFloor', candidates);
+          continue;
+        }
+        // Without a wheelchair user any run of rooms will do: nothing more to count.
+        if (!mayScore && !householdNeedsAccess) continue;
         const feasible: RoomSnapshot[] = [];
         const positions: number[] = [];
         floor.rooms.forEach((room, position) => {
-          if (isCandidate(room) && !blocked.includes(room.id)) {
+          if (isCandidate(room) && !isBlocked(position)) {
             feasible.push(room);
             positions.push(position);
           }
         });
         const run = bestRunOnFloor(feasible, positions, party);
-        if (typeof run === 'string') {
-          reject(run, feasible.length);
-          continue;
+        if (typeof run === 'string') reject(run, feasible.length);
+        else if (mayScore) {
+          const stats = statsOf(floor);
+          rank.consider(rank.option(site, floor.floor, stats, run.assigned, run.beds, run.span));
         }
-        const stats = floorStats(floor.bookings, skipParty, window, party.entryDate);
-        rank.consider(rank.option(site, floor.floor, stats, run.assigned, run.beds, run.span));
         continue;
       }
-      if (limit <= 0) continue;
-      scoreFloor(site, floor, from);
+      if (mayScore) scoreFloor(site, floor, from);
     }
   }
   return rank.result(feasibleRooms, rejections);
