@@ -32,21 +32,19 @@ export interface FloorRooms {
   /** The bookings of the floor's rooms. */
   bookings: readonly BookingSnapshot[];
   /**
-   * The same bookings as columns, read on every request for every floor (40,000 at province
-   * scale): nights as day numbers and the category as its bit, so the checks compare integers.
-   * `bookingRoomAt[i]` is the index in `rooms` of the room `bookings[i]` holds.
+   * The same bookings packed in one array, HELD_FIELDS numbers each (HELD_START, …), read on
+   * every request for every floor (40,000 at province scale): nights as day numbers, the category
+   * as its bit and the room as its index in `rooms`, so the checks compare numbers side by side
+   * instead of visiting objects across the heap.
    */
-  bookingStart: Int32Array;
-  bookingEnd: Int32Array;
-  bookingCategory: Int32Array;
-  bookingParty: Float64Array;
-  bookingRoomAt: Int32Array;
+  held: Float64Array;
   /**
-   * By index in `rooms`: the beds of an available room (0 for one that is not) and whether it is
-   * accessible. What a booking's room is checked against, read without visiting the room.
+   * By index in `rooms`: twice the beds of an available room (0 for one that is not), plus 1 if
+   * it is accessible. What a booking's room is checked against, read without visiting the room.
    */
-  roomBeds: Int32Array;
-  roomAccessible: Uint8Array;
+  roomFit: Int32Array;
+  /** The beds of `available[i]`. */
+  availableBeds: Int32Array;
   /** `availableAt[i]`: the index in `rooms` of `available[i]`. */
   availableAt: Int32Array;
   /** `groupEnd[i]`: the first index in `available` after `i` with other beds than `available[i]`. */
@@ -54,6 +52,14 @@ export interface FloorRooms {
   /** `inaccessibleFrom[i]`: rooms in `available[i..]` that are not accessible. */
   inaccessibleFrom: Int32Array;
 }
+
+/** The fields of one booking in `FloorRooms.held`. */
+export const HELD_START = 0;
+export const HELD_END = 1;
+export const HELD_CATEGORY = 2;
+export const HELD_ROOM = 3;
+export const HELD_PARTY = 4;
+export const HELD_FIELDS = 5;
 
 export interface SiteRooms {
   siteId: number;
@@ -113,13 +119,19 @@ export function indexSiteRooms(
         rooms: ordered,
         available,
         bookings: held.map((h) => h.booking),
-        bookingStart: Int32Array.from(held.map((h) => dayNumber(h.booking.start))),
-        bookingEnd: Int32Array.from(held.map((h) => dayNumber(h.booking.end))),
-        bookingCategory: Int32Array.from(held.map((h) => categoryBit(h.booking.category))),
-        bookingParty: Float64Array.from(held.map((h) => h.booking.partyId)),
-        bookingRoomAt: Int32Array.from(held.map((h) => h.position)),
-        roomBeds: Int32Array.from(ordered.map((r) => (r.status === 'available' ? r.beds : 0))),
-        roomAccessible: Uint8Array.from(ordered.map((r) => (r.accessible ? 1 : 0))),
+        held: Float64Array.from(
+          held.flatMap(({ booking, position }) => [
+            dayNumber(booking.start),
+            dayNumber(booking.end),
+            categoryBit(booking.category),
+            position,
+            booking.partyId,
+          ]),
+        ),
+        roomFit: Int32Array.from(
+          ordered.map((r) => (r.status === 'available' ? 2 * r.beds : 0) + (r.accessible ? 1 : 0)),
+        ),
+        availableBeds: Int32Array.from(available.map((r) => r.beds)),
         availableAt: Int32Array.from(available.map((r) => positionOf.get(r.id)!)),
         groupEnd,
         inaccessibleFrom,

@@ -22,7 +22,16 @@ import {
   type Rejections,
   type SuggestBase,
 } from './ranking';
-import type { FloorRooms, SiteRooms } from './roomIndex';
+import {
+  HELD_CATEGORY,
+  HELD_END,
+  HELD_FIELDS,
+  HELD_PARTY,
+  HELD_ROOM,
+  HELD_START,
+  type FloorRooms,
+  type SiteRooms,
+} from './roomIndex';
 import { cohortTermOfDays } from './score';
 import type { RoomSnapshot, SiteSnapshot, SuggestResult } from './types';
 
@@ -72,11 +81,11 @@ export function suggestFromFloors(input: FloorsInput): SuggestResult {
     let days = 0;
     let count = 0;
     let hasPeople = false;
-    const { bookingStart, bookingEnd, bookingParty } = floor;
-    for (let i = 0; i < bookingStart.length; i++) {
-      if (bookingParty[i] === skipParty) continue;
-      const start = bookingStart[i];
-      const end = bookingEnd[i];
+    const { held } = floor;
+    for (let i = 0; i < held.length; i += HELD_FIELDS) {
+      if (held[i + HELD_PARTY] === skipParty) continue;
+      const start = held[i + HELD_START];
+      const end = held[i + HELD_END];
       if (start < release && entry < end) {
         days += start - entry;
         count++;
@@ -131,16 +140,24 @@ export function suggestFromFloors(input: FloorsInput): SuggestResult {
   }
   open.sort((a, b) => (b.bound ?? 0) - (a.bound ?? 0) || a.site.id - b.site.id);
 
+  // Rooms each constraint rejects on the floors, added up as plain numbers.
+  let roomStatus = 0;
+  let beds = 0;
+  let needs = 0;
+  let nights = 0;
+  let floorCategory = 0;
+  const fitNeeded = 2 * unitSize;
   for (const { siteRooms, site, bound } of open) {
     for (const floor of siteRooms.floors) {
-      const { available } = floor;
-      reject('roomStatus', floor.rooms.length - available.length);
+      const { availableBeds, held, roomFit } = floor;
+      const availableCount = availableBeds.length;
+      roomStatus += floor.rooms.length - availableCount;
       let from = 0;
-      while (from < available.length && available[from].beds < unitSize) from++;
-      reject('beds', from);
+      while (from < availableCount && availableBeds[from] < unitSize) from++;
+      beds += from;
       const inaccessible = wheelchair ? floor.inaccessibleFrom[from] : 0;
-      reject('needs', inaccessible);
-      let candidates = available.length - from - inaccessible;
+      needs += inaccessible;
+      let candidates = availableCount - from - inaccessible;
       if (candidates === 0) continue;
 
       if (blockedMark.length < floor.rooms.length) {
@@ -150,30 +167,26 @@ export function suggestFromFloors(input: FloorsInput): SuggestResult {
       floorMark++;
       let blocked = 0;
       let categories = 0;
-      const { bookingStart, bookingEnd, bookingParty, bookingCategory, bookingRoomAt } = floor;
-      const { roomBeds, roomAccessible } = floor;
-      for (let i = 0; i < bookingStart.length; i++) {
-        if (bookingParty[i] === skipParty) continue;
-        const start = bookingStart[i];
-        const end = bookingEnd[i];
+      for (let i = 0; i < held.length; i += HELD_FIELDS) {
+        if (held[i + HELD_PARTY] === skipParty) continue;
+        const start = held[i + HELD_START];
+        const end = held[i + HELD_END];
         if (start < blockedBefore && end > blockedAfter) {
-          const position = bookingRoomAt[i];
-          if (
-            !isBlocked(position) &&
-            roomBeds[position] >= unitSize &&
-            (!wheelchair || roomAccessible[position] === 1)
-          ) {
+          const position = held[i + HELD_ROOM];
+          const fit = roomFit[position];
+          // A candidate: available with the beds, and accessible if a wheelchair needs it.
+          if (fit >= fitNeeded && (!wheelchair || fit & 1) && !isBlocked(position)) {
             blockedMark[position] = floorMark;
             blocked++;
           }
         }
-        if (start < release && entry < end) categories |= bookingCategory[i];
+        if (start < release && entry < end) categories |= held[i + HELD_CATEGORY];
       }
-      reject('nights', blocked);
+      nights += blocked;
       candidates -= blocked;
       if (candidates === 0) continue;
       if (categories & otherCategories) {
-        reject('floorCategory', candidates);
+        floorCategory += candidates;
         continue;
       }
       feasibleRooms += candidates;
@@ -207,5 +220,10 @@ export function suggestFromFloors(input: FloorsInput): SuggestResult {
       if (mayScore) scoreFloor(site, floor, from);
     }
   }
+  reject('roomStatus', roomStatus);
+  reject('beds', beds);
+  reject('needs', needs);
+  reject('nights', nights);
+  reject('floorCategory', floorCategory);
   return rank.result(feasibleRooms, rejections);
 }

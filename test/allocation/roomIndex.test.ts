@@ -5,7 +5,8 @@
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { indexBookings } from '../../server/allocation/constraints';
+import { dayNumber } from '../../shared/dates';
+import { categoryBit, indexBookings } from '../../server/allocation/constraints';
 import { indexRooms, indexSiteRooms } from '../../server/allocation/roomIndex';
 import { suggest } from '../../server/allocation/suggest';
 import { scenarioArb } from './scenarios';
@@ -46,7 +47,7 @@ describe('room index by site and floor', function () {
     );
   });
 
-  it('orders each floor by room number for households, and by beds then id for one unit', () => {
+  it('orders each floor by room number for households, by beds then id for one unit, and packs its bookings', () => {
     const room = (id: number, number: string, beds: number, status = 'available' as const) => ({
       id,
       siteId: 1,
@@ -75,6 +76,17 @@ describe('room index by site and floor', function () {
     expect(floor.rooms.map((r) => r.number)).to.deep.equal(['98', '101', '110', '1001']);
     expect(floor.available.map((r) => r.id)).to.deep.equal([2, 3, 4, 1]);
     expect([...floor.inaccessibleFrom]).to.deep.equal([2, 2, 1, 1, 0]);
-    expect([...floor.bookingRoomAt]).to.deep.equal([1]);
+    expect([...floor.availableAt]).to.deep.equal([1, 0, 2, 3]);
+    expect([...floor.groupEnd]).to.deep.equal([2, 2, 3, 4]);
+    expect([...floor.availableBeds]).to.deep.equal([1, 1, 2, 3]);
+    // Twice the beds of an available room, plus 1 when accessible.
+    expect([...floor.roomFit]).to.deep.equal([2, 3, 5, 6]);
+    expect([...floor.held]).to.deep.equal([
+      dayNumber('2026-11-29'),
+      dayNumber('2026-12-06'),
+      categoryBit('close_contact'),
+      1,
+      7,
+    ]);
   });
 });
