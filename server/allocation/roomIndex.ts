@@ -64,6 +64,8 @@ export const HELD_FIELDS = 5;
 export interface SiteRooms {
   siteId: number;
   roomCount: number;
+  /** Parties holding nights in the site's rooms (a party being moved has its own left out). */
+  parties: ReadonlySet<number>;
   /** By floor number. */
   floors: readonly FloorRooms[];
 }
@@ -99,6 +101,7 @@ export function indexSiteRooms(
   return {
     siteId,
     roomCount: rooms.length,
+    parties: new Set(floors.flatMap((f) => floorBookings.get(f)!.map((h) => h.booking.partyId))),
     floors: floors.map((floor) => {
       const ordered = byFloor.get(floor)!;
       const available = ordered

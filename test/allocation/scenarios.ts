@@ -48,7 +48,9 @@ const rawBookingArb = (roomCount: number) =>
     people: fc.integer({ min: 1, max: 4 }),
   });
 
-const partyArb = fc.record({
+export type PartyDraft = typeof partyArb extends fc.Arbitrary<infer T> ? T : never;
+
+export const partyArb = fc.record({
   category: fc.constantFrom(...CATEGORIES),
   shareRoom: fc.boolean(),
   members: fc.array(fc.record({ needs: fc.subarray([...PERSON_NEEDS]) }), {
@@ -128,6 +130,20 @@ function consistentBookings(
   return kept;
 }
 
+/** A party as the engine is asked about it: nights from BASE, and an id that holds none. */
+export function toRequest(party: PartyDraft): PartyRequest {
+  return {
+    category: party.category,
+    shareRoom: party.shareRoom,
+    members: party.members,
+    origin: party.origin,
+    entryDate: addDays(BASE, party.entryOffset),
+    releaseDate: addDays(BASE, party.entryOffset + party.nights),
+    allowStandby: party.allowStandby,
+    partyId: 5000,
+  };
+}
+
 export const scenarioArb = fc
   .record({
     siteCount: fc.integer({ min: 1, max: 3 }),
@@ -151,16 +167,7 @@ export const scenarioArb = fc
       end: addDays(BASE, b.startOffset + b.nights),
       people: b.people,
     }));
-    const request: PartyRequest = {
-      category: party.category,
-      shareRoom: party.shareRoom,
-      members: party.members,
-      origin: party.origin,
-      entryDate: addDays(BASE, party.entryOffset),
-      releaseDate: addDays(BASE, party.entryOffset + party.nights),
-      allowStandby: party.allowStandby,
-      partyId: 5000,
-    };
+    const request = toRequest(party);
     return {
       sites,
       rooms,
