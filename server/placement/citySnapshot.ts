@@ -78,12 +78,23 @@ export interface City {
    * Shared with later requests: read-only.
    */
   floors: SiteRooms[];
+  /** Code, name and status by site id, as read with the versions (no second read to label). */
+  labels: Map<number, SiteLabel>;
   /** How many sites had to be read again (0 when every site was current): for tests and logs. */
   reloadedSites: number;
 }
 
+/** What a suggestion shows of its site, read with the site rows (always fresh). */
+export interface SiteLabel {
+  code: string;
+  name: string;
+  status: SiteStatus;
+}
+
 interface SiteRow {
   id: number;
+  code: string;
+  name: string;
   status: SiteStatus;
   latitude: number | string;
   longitude: number | string;
@@ -108,7 +119,8 @@ export async function loadCity(
 
   const statuses: SiteStatus[] = options.allowStandby ? ['active', 'standby'] : ['active'];
   const siteRows = await sequelize.query<SiteRow>(
-    `SELECT id, status, latitude, longitude, acceptedCategories, occupancyVersion FROM sites
+    `SELECT id, code, name, status, latitude, longitude, acceptedCategories, occupancyVersion
+     FROM sites
      WHERE status IN (:statuses) ${options.siteIds ? 'AND id IN (:siteIds)' : ''} ORDER BY id`,
     {
       type: QueryTypes.SELECT,
@@ -126,6 +138,7 @@ export async function loadCity(
 
   const sites: SiteSnapshot[] = [];
   const floors: SiteRooms[] = [];
+  const labels = new Map<number, SiteLabel>();
   for (const row of siteRows) {
     const entry = cache.sites.get(Number(row.id))!;
     sites.push({
@@ -138,8 +151,9 @@ export async function loadCity(
       occupied: occupiedOn(entry, options.entryDate),
     });
     floors.push(entry.floors);
+    labels.set(Number(row.id), { code: row.code, name: row.name, status: row.status });
   }
-  return { sites, floors, reloadedSites: stale.length };
+  return { sites, floors, labels, reloadedSites: stale.length };
 }
 
 // Sites share a handful of category lists: each distinct JSON text is parsed once.

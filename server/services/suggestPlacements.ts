@@ -44,15 +44,10 @@ export async function suggestionList(
 ): Promise<SuggestionListDto> {
   const result = await suggestFromDatabase(ctx, undefined, policy, request, limit + 1);
   const suggestions = result.suggestions.filter(keep).slice(0, limit);
-  // Plain rows, not models: a handful of labels on every request (and none to read for none).
-  const siteIds = [...new Set(suggestions.map((s) => s.siteId))];
-  const sites = siteIds.length
-    ? await ctx.sequelize.query<SiteLabel & { id: number }>(
-        'SELECT id, code, name, status FROM sites WHERE id IN (:siteIds)',
-        { type: QueryTypes.SELECT, replacements: { siteIds } },
-      )
-    : [];
-  const byId = new Map(sites.map((s) => [Number(s.id), s]));
+  // Labels come with the snapshot's site rows; read apart only for past entry dates.
+  const byId =
+    result.siteLabels ??
+    (await readSiteLabels(ctx, [...new Set(suggestions.map((s) => s.siteId))]));
   return {
     partyId: request.partyId,
     entryDate: request.entryDate,
@@ -64,4 +59,17 @@ export async function suggestionList(
     rejections: result.rejections,
     reason: result.mostCommonFailure ? CONSTRAINT_EXPLANATIONS[result.mostCommonFailure] : null,
   };
+}
+
+/** Plain rows, not models: a handful of labels (and no query for none). */
+async function readSiteLabels(
+  ctx: ServiceContext,
+  siteIds: number[],
+): Promise<Map<number, SiteLabel>> {
+  if (!siteIds.length) return new Map();
+  const rows = await ctx.sequelize.query<SiteLabel & { id: number }>(
+    'SELECT id, code, name, status FROM sites WHERE id IN (:siteIds)',
+    { type: QueryTypes.SELECT, replacements: { siteIds } },
+  );
+  return new Map(rows.map((r) => [Number(r.id), r]));
 }
