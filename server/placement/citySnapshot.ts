@@ -183,6 +183,9 @@ function occupiedOn(entry: SiteEntry, day: IsoDate): number {
   return people;
 }
 
+/** Up to this many sites read again, their current stays are found from their rooms. */
+const FEW_SITES = 10;
+
 /** Rooms and bookings of the given sites, as new entries filed under their versions. */
 async function readSites(
   sequelize: Sequelize,
@@ -209,17 +212,31 @@ async function readSites(
   }
   // Every current stay, and the ended ones whose cleaning buffer still reaches today: the
   // engine checks each against the party's nights, whatever they are.
+  //
+  // The current stays of a few sites are found from their rooms (CROSS JOIN keeps SQLite from
+  // reordering it): SQLite otherwise walks all 40,000 current stays of the province by status to
+  // keep those of one site (21 ms against 2 ms, after every placement). For many sites (the first
+  // read) the walk by status is the cheaper one (33 ms against 1 s for the whole province).
+  // MariaDB plans both forms from the rooms.
+  const currentStays =
+    siteIds.length <= FEW_SITES
+      ? `SELECT st.roomId, st.partyId, st.entryDate, st.plannedReleaseDate AS endDate, 1 AS current,
+           CASE WHEN st.status = 'checked_in' THEN 1 ELSE 0 END AS checkedIn
+         FROM rooms r CROSS JOIN stays st
+         WHERE r.siteId IN (:siteIds) AND st.roomId = r.id
+           AND st.status IN ${CURRENT_STATUSES_SQL}`
+      : `SELECT roomId, partyId, entryDate, plannedReleaseDate AS endDate, 1 AS current,
+           CASE WHEN status = 'checked_in' THEN 1 ELSE 0 END AS checkedIn
+         FROM stays
+         WHERE status IN ${CURRENT_STATUSES_SQL}
+           AND roomId IN (SELECT id FROM rooms WHERE siteId IN (:siteIds))`;
   const bookingRows = await sequelize.query<BookingRow & { siteId: number; current: number }>(
     `SELECT rm.siteId AS siteId, st.roomId AS roomId, st.partyId AS partyId,
        p.category AS category, st.current AS current,
        MIN(st.entryDate) AS start, MAX(st.endDate) AS end, COUNT(*) AS people,
        MAX(st.checkedIn) AS checkedIn
      FROM (
-       SELECT roomId, partyId, entryDate, plannedReleaseDate AS endDate, 1 AS current,
-         CASE WHEN status = 'checked_in' THEN 1 ELSE 0 END AS checkedIn
-       FROM stays
-       WHERE status IN ${CURRENT_STATUSES_SQL}
-         AND roomId IN (SELECT id FROM rooms WHERE siteId IN (:siteIds))
+       ${currentStays}
        UNION ALL
        SELECT roomId, partyId, entryDate, releaseDate AS endDate, 0 AS current, 0 AS checkedIn
        FROM stays

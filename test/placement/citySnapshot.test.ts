@@ -123,6 +123,33 @@ describe('city snapshot', () => {
     expect(city.sites.find((s) => s.id === a.id)!.occupied).to.equal(3);
   });
 
+  it('reads the same bookings for a few changed sites (from their rooms) as for many (by status)', async () => {
+    const { a, b } = await buildCity();
+    // More sites than FEW_SITES, so the first read finds current stays by status.
+    const more: Awaited<ReturnType<typeof buildSite>>[] = [];
+    for (let i = 0; i < 10; i++) {
+      const site = await buildSite();
+      const room = await buildRoom({ site, floor: 1, beds: 2 });
+      await buildStays({ room, status: i % 2 ? 'checked_in' : 'reserved' });
+      more.push(site);
+    }
+    const { sequelize } = testDb();
+    const held = (city: Awaited<ReturnType<typeof loadCity>>) =>
+      city.floors
+        .flatMap((site) => site.floors.flatMap((f) => f.bookings))
+        .map((x) => `${x.roomId}:${x.partyId}:${x.category}:${x.start}:${x.end}:${x.people}`)
+        .sort();
+    const byStatus = await loadCity(sequelize, undefined, options());
+    expect(byStatus.reloadedSites).to.equal(12);
+    await sequelize.transaction((transaction) =>
+      bumpOccupancyVersions(transaction, [a.id, b.id, more[0].id, more[1].id]),
+    );
+    const fromRooms = await loadCity(sequelize, undefined, options());
+    expect(fromRooms.reloadedSites).to.equal(4);
+    expect(held(fromRooms)).to.deep.equal(held(byStatus));
+    expect(held(fromRooms)).to.have.length.greaterThan(12);
+  });
+
   it('keeps site rows themselves fresh: a suspended site drops out without a version change', async () => {
     const { b } = await buildCity();
     const { sequelize } = testDb();
