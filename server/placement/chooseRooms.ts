@@ -22,7 +22,7 @@ import { RetryableConflict } from '../db/transaction';
 import { conflict, validationError } from '../errors';
 import type { ServiceContext } from '../services/context';
 import { allocationPolicy } from '../services/policy';
-import { loadCity } from './citySnapshot';
+import { loadCity, type SiteLabel } from './citySnapshot';
 import {
   floorRoomIds,
   loadBookings,
@@ -264,19 +264,29 @@ export async function suggestFromDatabase(
   mostCommonFailure: HardConstraint | null;
   feasibleRooms: number;
   rejections: Partial<Record<HardConstraint, number>>;
+  /** The sites' labels when they were read with the snapshot (entry from today on). */
+  siteLabels?: ReadonlyMap<number, SiteLabel>;
 }> {
   const rules = allocationPolicy(policy);
-  const city =
-    request.entryDate >= ctx.today
-      ? await loadCity(ctx.sequelize, transaction, {
-          today: ctx.today,
-          cleaningNights: rules.cleaningNights,
-          entryDate: request.entryDate,
-          allowStandby: request.allowStandby,
-          ...(ctx.siteScope ? { siteIds: ctx.siteScope } : {}),
-        })
-      : await loadDirectly(ctx, transaction, request, rules.cleaningNights);
-  return suggest({ ...city, party: request, policy: rules, limit });
+  if (request.entryDate < ctx.today) {
+    const city = await loadDirectly(ctx, transaction, request, rules.cleaningNights);
+    return suggest({ ...city, party: request, policy: rules, limit });
+  }
+  const city = await loadCity(ctx.sequelize, transaction, {
+    today: ctx.today,
+    cleaningNights: rules.cleaningNights,
+    entryDate: request.entryDate,
+    allowStandby: request.allowStandby,
+    ...(ctx.siteScope ? { siteIds: ctx.siteScope } : {}),
+  });
+  const result = suggest({
+    sites: city.sites,
+    floors: city.floors,
+    party: request,
+    policy: rules,
+    limit,
+  });
+  return { ...result, siteLabels: city.labels };
 }
 
 /** The snapshot read whole from the database, for nights that began before today. */

@@ -18,7 +18,7 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { addDays, canonicalDate, type IsoDate } from '../../shared/dates';
 import type { Category, SiteStatus } from '../../shared/enums';
-import { floorKey, type BookingIndex } from '../allocation/constraints';
+import { indexSiteRooms, type SiteRooms } from '../allocation/roomIndex';
 import type { BookingSnapshot, RoomSnapshot, SiteSnapshot } from '../allocation/types';
 import { CURRENT_STATUSES_SQL } from '../queries/occupancy';
 import { ROOM_COLUMNS, toBooking, toRoom, type BookingRow, type RoomRow } from './snapshot';
@@ -40,19 +40,18 @@ interface SiteEntry {
   beds: number;
   /** People holding a bed, by night asked for (most parties enter today). */
   occupiedByDay: Map<IsoDate, number>;
+  /**
+   * The rooms and bookings by floor, as the engine reads them (allocation/roomIndex.ts): built
+   * once when the site is read, so a request settles whole sites and floors instead of walking
+   * 45,000 rooms.
+   */
+  floors: SiteRooms;
 }
 
 interface CityCache {
   /** Bookings kept depend on today (checked-in holds, ended stays) and the cleaning buffer. */
   key: string;
   sites: Map<number, SiteEntry>;
-  /**
-   * Every kept site's bookings by room and floor, updated site by site as they are read again:
-   * building it took a fifth of the engine's time per request at province scale.
-   */
-  index: BookingIndex;
-  /** Bookings per party in `index` (a party may hold nights in two sites during a move). */
-  partyBookings: Map<number, number>;
 }
 
 const caches = new WeakMap<Sequelize, CityCache>();
@@ -74,19 +73,28 @@ export interface CityOptions {
 
 export interface City {
   sites: SiteSnapshot[];
-  rooms: RoomSnapshot[];
-  bookings: BookingSnapshot[];
   /**
-   * `bookings` by room and floor, for the engine. Shared with later requests and updated as sites
-   * are read again: use it at once (the engine is synchronous), do not keep it.
+   * Each site's rooms and bookings by floor, for the engine (`suggest({ sites, floors, … })`).
+   * Shared with later requests: read-only.
    */
-  index: BookingIndex;
+  floors: SiteRooms[];
+  /** Code, name and status by site id, as read with the versions (no second read to label). */
+  labels: Map<number, SiteLabel>;
   /** How many sites had to be read again (0 when every site was current): for tests and logs. */
   reloadedSites: number;
 }
 
+/** What a suggestion shows of its site, read with the site rows (always fresh). */
+export interface SiteLabel {
+  code: string;
+  name: string;
+  status: SiteStatus;
+}
+
 interface SiteRow {
   id: number;
+  code: string;
+  name: string;
   status: SiteStatus;
   latitude: number | string;
   longitude: number | string;
@@ -105,23 +113,14 @@ export async function loadCity(
   const key = `${options.today}|${options.cleaningNights}`;
   let cache = caches.get(sequelize);
   if (!cache || cache.key !== key) {
-    const partyBookings = new Map<number, number>();
-    cache = {
-      key,
-      sites: new Map(),
-      index: {
-        byRoom: new Map(),
-        byFloor: new Map(),
-        parties: { has: (partyId) => (partyBookings.get(partyId) ?? 0) > 0 },
-      },
-      partyBookings,
-    };
+    cache = { key, sites: new Map() };
     caches.set(sequelize, cache);
   }
 
   const statuses: SiteStatus[] = options.allowStandby ? ['active', 'standby'] : ['active'];
   const siteRows = await sequelize.query<SiteRow>(
-    `SELECT id, status, latitude, longitude, acceptedCategories, occupancyVersion FROM sites
+    `SELECT id, code, name, status, latitude, longitude, acceptedCategories, occupancyVersion
+     FROM sites
      WHERE status IN (:statuses) ${options.siteIds ? 'AND id IN (:siteIds)' : ''} ORDER BY id`,
     {
       type: QueryTypes.SELECT,
@@ -134,17 +133,12 @@ export async function loadCity(
     .map((r) => ({ id: Number(r.id), version: Number(r.occupancyVersion) }));
   if (stale.length) {
     const loaded = await readSites(sequelize, transaction, stale, options);
-    for (const [id, entry] of loaded) {
-      const previous = cache.sites.get(id);
-      if (previous) unindex(cache, previous);
-      cache.sites.set(id, entry);
-      index(cache, entry);
-    }
+    for (const [id, entry] of loaded) cache.sites.set(id, entry);
   }
 
   const sites: SiteSnapshot[] = [];
-  const rooms: RoomSnapshot[] = [];
-  const bookings: BookingSnapshot[] = [];
+  const floors: SiteRooms[] = [];
+  const labels = new Map<number, SiteLabel>();
   for (const row of siteRows) {
     const entry = cache.sites.get(Number(row.id))!;
     sites.push({
@@ -156,40 +150,10 @@ export async function loadCity(
       beds: entry.beds,
       occupied: occupiedOn(entry, options.entryDate),
     });
-    for (const room of entry.rooms) rooms.push(room);
-    for (const booking of entry.bookings) bookings.push(booking);
+    floors.push(entry.floors);
+    labels.set(Number(row.id), { code: row.code, name: row.name, status: row.status });
   }
-  return { sites, rooms, bookings, index: cache.index, reloadedSites: stale.length };
-}
-
-function index(cache: CityCache, entry: SiteEntry): void {
-  const target = cache.index;
-  for (const { partyId } of entry.bookings) {
-    cache.partyBookings.set(partyId, (cache.partyBookings.get(partyId) ?? 0) + 1);
-  }
-  const floorOf = new Map(entry.rooms.map((r) => [r.id, floorKey(r.siteId, r.floor)]));
-  for (const booking of entry.bookings) {
-    const byRoom = target.byRoom.get(booking.roomId);
-    if (byRoom) byRoom.push(booking);
-    else target.byRoom.set(booking.roomId, [booking]);
-    const key = floorOf.get(booking.roomId)!;
-    const byFloor = target.byFloor.get(key);
-    if (byFloor) byFloor.push(booking);
-    else target.byFloor.set(key, [booking]);
-  }
-}
-
-function unindex(cache: CityCache, entry: SiteEntry): void {
-  const target = cache.index;
-  for (const { partyId } of entry.bookings) {
-    const left = (cache.partyBookings.get(partyId) ?? 0) - 1;
-    if (left > 0) cache.partyBookings.set(partyId, left);
-    else cache.partyBookings.delete(partyId);
-  }
-  for (const room of entry.rooms) {
-    target.byRoom.delete(room.id);
-    target.byFloor.delete(floorKey(room.siteId, room.floor));
-  }
+  return { sites, floors, labels, reloadedSites: stale.length };
 }
 
 // Sites share a handful of category lists: each distinct JSON text is parsed once.
@@ -219,6 +183,9 @@ function occupiedOn(entry: SiteEntry, day: IsoDate): number {
   return people;
 }
 
+/** Up to this many sites read again, their current stays are found from their rooms. */
+const FEW_SITES = 10;
+
 /** Rooms and bookings of the given sites, as new entries filed under their versions. */
 async function readSites(
   sequelize: Sequelize,
@@ -227,7 +194,7 @@ async function readSites(
   options: CityOptions,
 ): Promise<Map<number, SiteEntry>> {
   const siteIds = stale.map((s) => s.id);
-  const entries = new Map<number, SiteEntry>(
+  const entries = new Map<number, Omit<SiteEntry, 'floors'>>(
     stale.map((s) => [
       s.id,
       { version: s.version, rooms: [], bookings: [], beds: 0, occupiedByDay: new Map() },
@@ -245,17 +212,31 @@ async function readSites(
   }
   // Every current stay, and the ended ones whose cleaning buffer still reaches today: the
   // engine checks each against the party's nights, whatever they are.
+  //
+  // The current stays of a few sites are found from their rooms (CROSS JOIN keeps SQLite from
+  // reordering it): SQLite otherwise walks all 40,000 current stays of the province by status to
+  // keep those of one site (21 ms against 2 ms, after every placement). For many sites (the first
+  // read) the walk by status is the cheaper one (33 ms against 1 s for the whole province).
+  // MariaDB plans both forms from the rooms.
+  const currentStays =
+    siteIds.length <= FEW_SITES
+      ? `SELECT st.roomId, st.partyId, st.entryDate, st.plannedReleaseDate AS endDate, 1 AS current,
+           CASE WHEN st.status = 'checked_in' THEN 1 ELSE 0 END AS checkedIn
+         FROM rooms r CROSS JOIN stays st
+         WHERE r.siteId IN (:siteIds) AND st.roomId = r.id
+           AND st.status IN ${CURRENT_STATUSES_SQL}`
+      : `SELECT roomId, partyId, entryDate, plannedReleaseDate AS endDate, 1 AS current,
+           CASE WHEN status = 'checked_in' THEN 1 ELSE 0 END AS checkedIn
+         FROM stays
+         WHERE status IN ${CURRENT_STATUSES_SQL}
+           AND roomId IN (SELECT id FROM rooms WHERE siteId IN (:siteIds))`;
   const bookingRows = await sequelize.query<BookingRow & { siteId: number; current: number }>(
     `SELECT rm.siteId AS siteId, st.roomId AS roomId, st.partyId AS partyId,
        p.category AS category, st.current AS current,
        MIN(st.entryDate) AS start, MAX(st.endDate) AS end, COUNT(*) AS people,
        MAX(st.checkedIn) AS checkedIn
      FROM (
-       SELECT roomId, partyId, entryDate, plannedReleaseDate AS endDate, 1 AS current,
-         CASE WHEN status = 'checked_in' THEN 1 ELSE 0 END AS checkedIn
-       FROM stays
-       WHERE status IN ${CURRENT_STATUSES_SQL}
-         AND roomId IN (SELECT id FROM rooms WHERE siteId IN (:siteIds))
+       ${currentStays}
        UNION ALL
        SELECT roomId, partyId, entryDate, releaseDate AS endDate, 0 AS current, 0 AS checkedIn
        FROM stays
@@ -295,5 +276,10 @@ async function readSites(
       plannedEnd,
     });
   }
-  return entries;
+  return new Map(
+    [...entries].map(([id, entry]) => [
+      id,
+      { ...entry, floors: indexSiteRooms(id, entry.rooms, entry.bookings) },
+    ]),
+  );
 }

@@ -33,6 +33,7 @@ export async function loadParty(
   transaction: Transaction | undefined,
   partyId: number,
 ): Promise<PartyWithStays> {
+  if (!Number.isSafeInteger(partyId)) throw notFound(`Party ${partyId}`, 'partyId');
   const party = await Party.findByPk(partyId, { transaction });
   if (!party) throw notFound(`Party ${partyId}`, 'partyId');
   // Members through the link table, with their current stays, in one statement (placement reads

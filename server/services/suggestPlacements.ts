@@ -1,16 +1,16 @@
+import { QueryTypes } from 'sequelize';
 import type { IsoDate } from '../../shared/dates';
 import { CONSTRAINT_EXPLANATIONS } from '../../shared/placement';
 import type { SuggestionListDto } from '../../shared/placementDto';
 import type { PolicyDocument } from '../../shared/policy';
 import type { PartyRequest, Suggestion } from '../allocation/types';
-import { Site } from '../models';
 import {
   loadParty,
   partyRequest,
   refuseMembersInQuarantine,
   stayWindow,
 } from '../placement/partyLoader';
-import { presentSuggestion } from '../presenters/suggestion';
+import { presentSuggestion, type SiteLabel } from '../presenters/suggestion';
 import type { ServiceContext } from './context';
 import { suggestFromDatabase } from '../placement/chooseRooms';
 import { currentPolicy } from './policy';
@@ -44,11 +44,10 @@ export async function suggestionList(
 ): Promise<SuggestionListDto> {
   const result = await suggestFromDatabase(ctx, undefined, policy, request, limit + 1);
   const suggestions = result.suggestions.filter(keep).slice(0, limit);
-  const sites = await Site.findAll({
-    attributes: ['id', 'code', 'name', 'status'],
-    where: { id: [...new Set(suggestions.map((s) => s.siteId))] },
-  });
-  const byId = new Map(sites.map((s) => [s.id, s]));
+  // Labels come with the snapshot's site rows; read apart only for past entry dates.
+  const byId =
+    result.siteLabels ??
+    (await readSiteLabels(ctx, [...new Set(suggestions.map((s) => s.siteId))]));
   return {
     partyId: request.partyId,
     entryDate: request.entryDate,
@@ -60,4 +59,17 @@ export async function suggestionList(
     rejections: result.rejections,
     reason: result.mostCommonFailure ? CONSTRAINT_EXPLANATIONS[result.mostCommonFailure] : null,
   };
+}
+
+/** Plain rows, not models: a handful of labels (and no query for none). */
+async function readSiteLabels(
+  ctx: ServiceContext,
+  siteIds: number[],
+): Promise<Map<number, SiteLabel>> {
+  if (!siteIds.length) return new Map();
+  const rows = await ctx.sequelize.query<SiteLabel & { id: number }>(
+    'SELECT id, code, name, status FROM sites WHERE id IN (:siteIds)',
+    { type: QueryTypes.SELECT, replacements: { siteIds } },
+  );
+  return new Map(rows.map((r) => [Number(r.id), r]));
 }

@@ -118,10 +118,36 @@ describe('city snapshot', () => {
 
     const city = await loadCity(sequelize, undefined, options());
     expect(city.reloadedSites).to.equal(1);
-    expect(city.bookings.some((b) => b.roomId === free.id && b.partyId === stay.partyId)).to.equal(
-      true,
-    );
+    const bookings = city.floors.flatMap((site) => site.floors.flatMap((f) => f.bookings));
+    expect(bookings.some((b) => b.roomId === free.id && b.partyId === stay.partyId)).to.equal(true);
     expect(city.sites.find((s) => s.id === a.id)!.occupied).to.equal(3);
+  });
+
+  it('reads the same bookings for a few changed sites (from their rooms) as for many (by status)', async () => {
+    const { a, b } = await buildCity();
+    // More sites than FEW_SITES, so the first read finds current stays by status.
+    const more: Awaited<ReturnType<typeof buildSite>>[] = [];
+    for (let i = 0; i < 10; i++) {
+      const site = await buildSite();
+      const room = await buildRoom({ site, floor: 1, beds: 2 });
+      await buildStays({ room, status: i % 2 ? 'checked_in' : 'reserved' });
+      more.push(site);
+    }
+    const { sequelize } = testDb();
+    const held = (city: Awaited<ReturnType<typeof loadCity>>) =>
+      city.floors
+        .flatMap((site) => site.floors.flatMap((f) => f.bookings))
+        .map((x) => `${x.roomId}:${x.partyId}:${x.category}:${x.start}:${x.end}:${x.people}`)
+        .sort();
+    const byStatus = await loadCity(sequelize, undefined, options());
+    expect(byStatus.reloadedSites).to.equal(12);
+    await sequelize.transaction((transaction) =>
+      bumpOccupancyVersions(transaction, [a.id, b.id, more[0].id, more[1].id]),
+    );
+    const fromRooms = await loadCity(sequelize, undefined, options());
+    expect(fromRooms.reloadedSites).to.equal(4);
+    expect(held(fromRooms)).to.deep.equal(held(byStatus));
+    expect(held(fromRooms)).to.have.length.greaterThan(12);
   });
 
   it('keeps site rows themselves fresh: a suspended site drops out without a version change', async () => {
@@ -131,6 +157,6 @@ describe('city snapshot', () => {
     await b.update({ status: 'suspended' });
     const city = await loadCity(sequelize, undefined, options());
     expect(city.sites.map((s) => s.id)).not.to.include(b.id);
-    expect(city.rooms.some((r) => r.siteId === b.id)).to.equal(false);
+    expect(city.floors.some((site) => site.siteId === b.id)).to.equal(false);
   });
 });

@@ -1,0 +1,105 @@
+/**
+ * The engine over rooms arranged by site and floor (server/allocation/roomIndex.ts, kept between
+ * requests by the city snapshot) must give exactly what walking every room gives: the same
+ * suggestions, scores, order, feasible count and rejections.
+ */
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { dayNumber } from '../../shared/dates';
+import { categoryBit, indexBookings } from '../../server/allocation/constraints';
+import { indexRooms, indexSiteRooms } from '../../server/allocation/roomIndex';
+import { suggest } from '../../server/allocation/suggest';
+import { partyArb, scenarioArb, toRequest } from './scenarios';
+
+/**
+ * A scenario, sometimes with a site left out of `sites` and a party that holds nights (a move),
+ * and more parties asked about the same kept index afterwards (what is remembered per site and
+ * kind of request must hold for the next one).
+ */
+const variedArb = fc.record({
+  scenario: scenarioArb,
+  limit: fc.integer({ min: 0, max: 30 }),
+  dropSite: fc.option(fc.integer({ min: 1, max: 3 })),
+  holdsNights: fc.boolean(),
+  later: fc.array(fc.record({ party: partyArb, holdsNights: fc.boolean() }), { maxLength: 4 }),
+});
+
+describe('room index by site and floor', function () {
+  this.timeout(60_000);
+
+  it('gives exactly the result of walking every room, for random cities and parties', () => {
+    fc.assert(
+      fc.property(variedArb, ({ scenario, limit, dropSite, holdsNights, later }) => {
+        const { rooms, bookings, policy } = scenario;
+        const sites = scenario.sites.filter((s) => s.id !== dropSite);
+        const floors = indexRooms(rooms, bookings);
+        const parties = [
+          { party: scenario.party, holdsNights },
+          { party: scenario.party, holdsNights: !holdsNights },
+          { party: scenario.party, holdsNights },
+          ...later.map((l) => ({ party: toRequest(l.party), holdsNights: l.holdsNights })),
+        ];
+        for (const asked of parties) {
+          const party =
+            asked.holdsNights && bookings.length
+              ? { ...asked.party, partyId: bookings[0].partyId }
+              : asked.party;
+          const walked = suggest({ sites, rooms, bookings, party, policy, limit });
+          const indexed = suggest({ sites, floors, party, policy, limit });
+          expect(indexed).to.deep.equal(walked);
+          // The same text on the wire, key order included.
+          expect(JSON.stringify(indexed)).to.equal(JSON.stringify(walked));
+          // A kept booking index in the walk changes nothing either.
+          const kept = indexBookings(rooms, bookings);
+          expect(
+            suggest({ sites, rooms, bookings, party, policy, limit, index: kept }),
+          ).to.deep.equal(walked);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('orders each floor by room number for households, by beds then id for one unit, and packs its bookings', () => {
+    const room = (id: number, number: string, beds: number, status = 'available' as const) => ({
+      id,
+      siteId: 1,
+      floor: 2,
+      number,
+      beds,
+      accessible: id % 2 === 0,
+      family: false,
+      status,
+    });
+    const site = indexSiteRooms(
+      1,
+      [room(4, '110', 2), room(3, '98', 1), room(2, '101', 1), room(1, '1001', 3)],
+      [
+        {
+          roomId: 2,
+          partyId: 7,
+          category: 'close_contact',
+          start: '2026-11-29',
+          end: '2026-12-06',
+          people: 1,
+        },
+      ],
+    );
+    const [floor] = site.floors;
+    expect(floor.rooms.map((r) => r.number)).to.deep.equal(['98', '101', '110', '1001']);
+    expect(floor.available.map((r) => r.id)).to.deep.equal([2, 3, 4, 1]);
+    expect([...floor.inaccessibleFrom]).to.deep.equal([2, 2, 1, 1, 0]);
+    expect([...floor.availableAt]).to.deep.equal([1, 0, 2, 3]);
+    expect([...floor.groupEnd]).to.deep.equal([2, 2, 3, 4]);
+    expect([...floor.availableBeds]).to.deep.equal([1, 1, 2, 3]);
+    // Twice the beds of an available room, plus 1 when accessible.
+    expect([...floor.roomFit]).to.deep.equal([2, 3, 5, 6]);
+    expect([...floor.held]).to.deep.equal([
+      dayNumber('2026-11-29'),
+      dayNumber('2026-12-06'),
+      categoryBit('close_contact'),
+      1,
+      7,
+    ]);
+  });
+});
