@@ -136,6 +136,7 @@ export async function checkChosenRooms(
   const { broken, option } = await verifyUnderLock(ctx, transaction, policy, request, assigned);
   if (option) return option;
   throw conflict(
+    { code: 'rooms.cannotTake', params: { from: request.entryDate, to: request.releaseDate } },
     `The chosen room(s) cannot take this party from ${request.entryDate} to ${request.releaseDate}.`,
     broken.map((b) => ({
       field: `roomIds.${b.index}`,

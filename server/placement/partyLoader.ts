@@ -46,6 +46,7 @@ export async function refuseMembersInQuarantine(
   const blocking = current.filter((s) => s.partyId !== exceptPartyId);
   if (blocking.length) {
     throw conflict(
+      { code: 'party.alreadyPlaced', params: { count: blocking.length } },
       `${blocking.length} member(s) of party ${loaded.party.id} already have a current stay.`,
       blocking.map((s) => ({
         field: `members.${loaded.members.findIndex((m) => m.id === s.personId)}`,

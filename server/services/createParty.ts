@@ -210,6 +210,7 @@ async function refuseMembersInQuarantine(
     ];
   });
   throw conflict(
+    { code: 'party.alreadyPlaced', params: { count: errors.length } },
     `${errors.length} member(s) already have a current stay; nothing was written.`,
     errors,
   );

@@ -13,7 +13,7 @@ import { Field } from './Field';
 import { adminMessages } from './messages';
 import { ListCard } from './ListCard';
 import { Outcome } from './Outcome';
-import { fieldError, useAction } from './useAction';
+import { useFieldErrors, useAction } from './useAction';
 import districtData from '../../../seeders/data/zhengzhou-districts.json';
 
 type InitialStatus = NonNullable<SiteCreateInput['status']>;
@@ -119,7 +119,7 @@ function NewSiteForm({ onCreated }: { onCreated: () => void }) {
   const action = useAction();
   const set = (field: keyof typeof EMPTY_SITE) => (value: string) =>
     setForm((current) => ({ ...current, [field]: value }));
-  const error = (field: string) => fieldError(action.error, field);
+  const error = useFieldErrors(action.error);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

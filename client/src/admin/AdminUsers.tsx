@@ -13,7 +13,7 @@ import { Field } from './Field';
 import { adminMessages } from './messages';
 import { ListCard } from './ListCard';
 import { Outcome } from './Outcome';
-import { fieldError, useAction } from './useAction';
+import { useFieldErrors, useAction } from './useAction';
 
 /** Users with their role and sites, disable / enable, and the form that creates one. */
 export function AdminUsers() {
@@ -100,7 +100,7 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
   const action = useAction();
   const set = (field: keyof typeof EMPTY_USER) => (value: string) =>
     setForm((current) => ({ ...current, [field]: value }));
-  const error = (field: string) => fieldError(action.error, field);
+  const error = useFieldErrors(action.error);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -193,11 +193,7 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
                 <span className="code">{site.code}</span> {site.name}
               </label>
             ))}
-            {error('siteIds') && (
-              <p className="form-field__error" lang="en">
-                {error('siteIds')}
-              </p>
-            )}
+            {error('siteIds') && <p className="form-field__error">{error('siteIds')}</p>}
           </fieldset>
         )}
         <div className="admin-form__actions">

@@ -10,6 +10,8 @@ import type { ApiError } from '../api/http';
 import { ProblemPanel } from '../api/ProblemPanel';
 import { useApiGet } from '../api/useApiGet';
 import { toApiError } from '../api/http';
+import { apiMessages } from '../api/messages';
+import { constraintText, fieldErrorLine, problemText } from '../api/problemText';
 import { useFormat } from '../format';
 import { useMessages } from '../i18n/localeContext';
 import { placementMessages } from './messages';
@@ -28,6 +30,7 @@ const BEST = -1;
 /** A registered party: its suggested rooms explained, and placing it in the best or a chosen one. */
 export function PlacementResult({ party, onNext }: { party: PartyDto; onNext: () => void }) {
   const t = useMessages(placementMessages);
+  const tApi = useMessages(apiMessages);
   const f = useFormat();
   const { state, reload } = useApiGet<SuggestionListDto>(suggestionsPath(party.id));
   const [busy, setBusy] = useState<number | null>(null);
@@ -103,7 +106,7 @@ export function PlacementResult({ party, onNext }: { party: PartyDto; onNext: ()
           ) : state.data.data.length === 0 ? (
             <div className="panel panel--empty">
               <h4 className="panel__title">
-                {t('noSuggestions', { reason: state.data.reason ?? '' })}
+                {t('noSuggestions', { reason: constraintText(tApi, state.data.constraint) })}
               </h4>
               <p className="panel__text">{t('noSuggestionsText')}</p>
             </div>
@@ -123,6 +126,7 @@ export function PlacementResult({ party, onNext }: { party: PartyDto; onNext: ()
 
 function OutcomeNotice({ outcome }: { outcome: Outcome }) {
   const t = useMessages(placementMessages);
+  const tApi = useMessages(apiMessages);
   const f = useFormat();
   switch (outcome.kind) {
     case 'placed': {
@@ -146,21 +150,32 @@ function OutcomeNotice({ outcome }: { outcome: Outcome }) {
           <p className="notice__title">
             ⏳ {t('queued', { position: f.count(outcome.queued.position) })}
           </p>
-          <p className="notice__text">{t('queuedReason', { reason: outcome.queued.reason })}</p>
+          <p className="notice__text">
+            {t('queuedReason', { reason: constraintText(tApi, outcome.queued.constraint) })}
+          </p>
         </div>
       );
-    case 'refused':
+    case 'refused': {
+      const text = problemText(tApi, outcome.error);
       return (
         <div className="notice notice--error" role="alert">
-          <p className="notice__title">
-            ✕ {t('conflict', { detail: outcome.error.detail ?? outcome.error.title })}
+          <p className="notice__title" lang={text.fromServer ? 'en' : undefined}>
+            ✕ {t('conflict', { detail: text.detail ?? text.title })}
           </p>
-          {outcome.error.errors.map((e) => (
-            <p key={`${e.field}:${e.type}`} className="notice__text">
-              {e.message}
-            </p>
-          ))}
+          {outcome.error.errors.map((e) => {
+            const line = fieldErrorLine(tApi, e);
+            return (
+              <p
+                key={`${e.field}:${e.type}`}
+                className="notice__text"
+                lang={line.fromServer ? 'en' : undefined}
+              >
+                {line.reason}
+              </p>
+            );
+          })}
         </div>
       );
+    }
   }
 }

@@ -95,16 +95,22 @@ export function toPartyInput(form: PartyForm): PartyCreateInput {
 }
 
 /**
- * The API's field errors by field, the first for each: messages start with the field's own name
- * ("members.0.exposureDate must not be …"), which the form already shows as the label, so that
- * prefix is dropped.
+ * The API's field errors by field, the first for each, worded by `translate` (the reason in the
+ * user's language, or undefined for a reason it does not know). Untranslated messages start with
+ * the field's own name ("members.0.exposureDate must not be …"), which the form already shows as
+ * the label, so that prefix is dropped.
  */
-export function apiFieldErrors(errors: readonly ProblemFieldError[]): FieldErrors {
+export function apiFieldErrors(
+  errors: readonly ProblemFieldError[],
+  translate: (error: ProblemFieldError) => string | undefined = () => undefined,
+): FieldErrors {
   const byField: FieldErrors = {};
   for (const e of errors) {
-    const message = e.message.startsWith(e.field)
-      ? e.message.slice(e.field.length).replace(/^:?\s+/, '')
-      : e.message;
+    const message =
+      translate(e) ??
+      (e.message.startsWith(e.field)
+        ? e.message.slice(e.field.length).replace(/^:?\s+/, '')
+        : e.message);
     byField[e.field] ??= message;
   }
   return byField;
