@@ -181,6 +181,11 @@ describe('site board, placement and waiting list in the browser', function () {
   });
 
   it('registers a party, explains each suggestion term by term, and places it', async () => {
+    const standby = await buildSite({ code: 'RESERVE-1', name: 'Reserve Dorm', status: 'standby' });
+    await buildRoom({ site: standby, number: '101', floor: 1 });
+    // An official sees the whole city, standby sites included (a manager only their own sites).
+    const official = await signIn('official');
+    await context.addCookies([{ name: 'haven_session', value: official.token, url: server.url }]);
     await page.goto(`${server.url}/#/placement`);
     await page.getByRole('heading', { name: 'Placement' }).waitFor();
     const id = validIdNumber('19900101');
@@ -190,11 +195,19 @@ describe('site board, placement and waiting list in the browser', function () {
     await page.getByLabel('ID number').fill(id);
     await page.getByText('Shape and check character are right').waitFor();
     await page.getByLabel('Last exposure or arrival').fill(addDays(TEST_TODAY, -1));
+    await page.getByLabel('Coming from (district)').selectOption({ label: 'Jinshui' });
     await page.getByRole('button', { name: 'Register and suggest rooms' }).click();
 
     const first = page.locator('.suggestion').first();
     await first.waitFor();
     const words = await first.innerText();
+    // The district's centre reached the API as the origin: distance is scored.
+    expect(words).to.match(/km from where the party is/);
+    expect(await page.getByText('Reserve Dorm').count(), 'no standby site unless allowed').to.equal(
+      0,
+    );
+    await page.getByLabel('Allow opening a standby site').check();
+    await page.getByText('Opens a standby site').waitFor();
     for (const term of [
       'Distance',
       'Open sites first',

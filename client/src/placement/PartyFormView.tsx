@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CATEGORIES, type Category } from '../../../shared/enums';
-import { useMessages } from '../i18n/localeContext';
+import { useLocale, useMessages } from '../i18n/localeContext';
+import { districtName, DISTRICTS } from '../overview/districts';
 import { domainMessages } from './domainMessages';
 import { idHintText, MemberFields } from './MemberFields';
 import { placementMessages } from './messages';
@@ -30,7 +31,8 @@ export function PartyFormView({ form, onChange, serverErrors, busy, onSubmit }: 
   const t = useMessages(placementMessages);
   const d = useMessages(domainMessages);
   const [tried, setTried] = useState(false);
-  const ids = { category: useId(), summary: useId() };
+  const { locale } = useLocale();
+  const ids = { category: useId(), origin: useId(), originHint: useId(), summary: useId() };
   const local = tried ? localErrors(form) : {};
   const hasLocal = Object.keys(local).length > 0;
 
@@ -79,6 +81,28 @@ export function PartyFormView({ form, onChange, serverErrors, busy, onSubmit }: 
           ))}
         </select>
         {serverErrors.category && <p className="field-error">{serverErrors.category}</p>}
+      </div>
+      <div className="form-field party-form__category">
+        <label htmlFor={ids.origin} className="form-field__label">
+          {t('originDistrict')}
+        </label>
+        <select
+          id={ids.origin}
+          className="field__control"
+          value={form.originDistrict}
+          aria-describedby={ids.originHint}
+          onChange={(e) => onChange({ ...form, originDistrict: e.target.value })}
+        >
+          <option value="">{t('originUnknown')}</option>
+          {DISTRICTS.map((d) => (
+            <option key={d.code} value={d.code}>
+              {districtName(d.code, locale) ?? d.code}
+            </option>
+          ))}
+        </select>
+        <p id={ids.originHint} className="form-field__hint">
+          {t('originHint')}
+        </p>
       </div>
 
       <h3 className="party-form__section">{t('partySection')}</h3>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { PartyDto } from '../../../shared/dto';
 import type {
   PlacementDto,
@@ -32,7 +32,9 @@ export function PlacementResult({ party, onNext }: { party: PartyDto; onNext: ()
   const t = useMessages(placementMessages);
   const tApi = useMessages(apiMessages);
   const f = useFormat();
-  const { state, reload } = useApiGet<SuggestionListDto>(suggestionsPath(party.id));
+  const [allowStandby, setAllowStandby] = useState(false);
+  const standbyHint = useId();
+  const { state, reload } = useApiGet<SuggestionListDto>(suggestionsPath(party.id, allowStandby));
   const [busy, setBusy] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
@@ -40,7 +42,10 @@ export function PlacementResult({ party, onNext }: { party: PartyDto; onNext: ()
     setBusy(index);
     setOutcome(null);
     try {
-      const result = await placeParty(party.id, suggestion ? roomIdsOf(suggestion) : undefined);
+      const result = await placeParty(party.id, {
+        roomIds: suggestion ? roomIdsOf(suggestion) : undefined,
+        allowStandby,
+      });
       if (result.outcome === 'queued') {
         setOutcome({ kind: 'queued', queued: result });
       } else {
@@ -96,6 +101,18 @@ export function PlacementResult({ party, onNext }: { party: PartyDto; onNext: ()
               {busy === BEST ? t('placing') : t('placeBest')}
             </button>
           </div>
+          <label className="needs__option">
+            <input
+              type="checkbox"
+              checked={allowStandby}
+              aria-describedby={standbyHint}
+              onChange={(e) => setAllowStandby(e.target.checked)}
+            />
+            {t('allowStandby')}
+          </label>
+          <p id={standbyHint} className="form-field__hint">
+            {t('allowStandbyHint')}
+          </p>
           {state.status === 'error' ? (
             <ProblemPanel error={state.error} onRetry={reload} />
           ) : state.status === 'loading' ? (
