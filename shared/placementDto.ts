@@ -97,7 +97,10 @@ export type AlertKind =
 export interface AlertDto {
   kind: AlertKind;
   severity: 'warning' | 'critical';
+  /** English, for API users; the dashboard words the alert from `kind` and `params`. */
   message: string;
+  /** The particulars of the sentence (room, site, hours, percent, …) by name. */
+  params: Record<string, string | number>;
   siteId: number | null;
   roomId: number | null;
   partyId: number | null;

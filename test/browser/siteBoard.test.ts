@@ -15,7 +15,7 @@ import { CLIENT_DIST } from '../../server/app';
 import { StayTest, WaitingEntry, type Room, type Site } from '../../server/models';
 import { buildParty, buildRoom, buildSite, buildStays } from '../factories';
 import { buildKnownPerson, validIdNumber, withWrongCheckDigit } from '../personFactories';
-import { TEST_TODAY } from '../setup/app';
+import { TEST_NOW, TEST_TODAY } from '../setup/app';
 import { signIn } from '../setup/auth';
 import { useTestDatabase } from '../setup/db';
 import { startRealtimeServer, type RunningServer } from '../setup/realtime';
@@ -159,6 +159,46 @@ describe('site board, placement and waiting list in the browser', function () {
     await screenshot('move-suggestions', false);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('extends a stay and cancels a booking, each with a reason, and shows the site alerts', async () => {
+    // Cleaning that began two days ago is overdue (policy: 24 h): an alert of this site.
+    await board.rooms['203'].update({
+      statusChangedAt: new Date(TEST_NOW.getTime() - 48 * 3600_000),
+    });
+    await openBoard();
+    const alerts = page.locator('section.alerts');
+    await alerts.getByText('Room 203 at BOARD-1 has waited 48 h for cleaning').waitFor();
+
+    await tile('201').click();
+    const dialog = page.getByRole('dialog', { name: 'Room 201 (floor 2)' });
+    await dialog.getByRole('button', { name: /^Extend\W+Li Na$/ }).click();
+    const newDate = await dialog.getByLabel('New planned release date').inputValue();
+    await dialog.getByLabel('Reason').fill('room-mate tested positive');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await dialog.getByText('Done: Extend Li Na').waitFor();
+    const [, month, day] = newDate.split('-').map(Number);
+    const monthName = new Date(Date.UTC(2026, month - 1, 1)).toLocaleString('en', {
+      month: 'short',
+      timeZone: 'UTC',
+    });
+    await dialog
+      .getByText(new RegExp(`${monthName} ${day}`))
+      .first()
+      .waitFor();
+    await screenshot('room-extended', false);
+    await page.keyboard.press('Escape');
+
+    await tile('303').click();
+    const booked = page.getByRole('dialog', { name: 'Room 303 (floor 3)' });
+    await booked.getByRole('button', { name: /^Cancel booking/ }).click();
+    await booked.getByLabel('Reason').fill('tested negative at home');
+    await booked.getByRole('button', { name: 'Confirm' }).click();
+    await booked.getByText(/Done: Cancel booking/).waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() =>
+      document.querySelector('.room-tile[data-room="303"]')?.textContent?.includes('Free'),
+    );
   });
 
   it('checks an arrival in, and shows a room cleaned elsewhere without a reload', async () => {

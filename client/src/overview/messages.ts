@@ -51,7 +51,12 @@ export const overviewMessages = defineMessages({
     alertCityLow: '全市空闲床位不足',
     alertWaiting: '等待过久',
     alertSince: '自 {time}',
-    serverWording: '服务器原文（英文）',
+    'alertText.cleaning_overdue':
+      '{site} 的 {room} 房已等待消杀 {hours} 小时（规定 {limit} 小时）。',
+    'alertText.site_over_ceiling': '{site} 使用率 {percent}%（上限 {ceiling}%）。',
+    'alertText.city_free_beds_low':
+      '运行中的隔离点仅剩 {free} 张空床（阈值 {threshold}），请考虑启用备用隔离点。',
+    'alertText.waiting_too_long': '第 {party} 组已等待 {hours} 小时 {minutes} 分钟。',
     sectionFailed: '此部分未能加载',
     noSitesTitle: '暂无站点',
     noSitesText: '管理员登记站点后，这里会显示全市数据。',
@@ -107,7 +112,12 @@ export const overviewMessages = defineMessages({
     alertCityLow: 'City free beds low',
     alertWaiting: 'Waiting too long',
     alertSince: 'since {time}',
-    serverWording: 'Server wording (English)',
+    'alertText.cleaning_overdue':
+      'Room {room} at {site} has waited {hours} h for cleaning (policy: {limit} h).',
+    'alertText.site_over_ceiling': '{site} is {percent}% full (ceiling {ceiling}%).',
+    'alertText.city_free_beds_low':
+      'Only {free} free beds in active sites (threshold {threshold}): consider activating a standby site.',
+    'alertText.waiting_too_long': 'Party {party} has waited {hours} h {minutes} min for a room.',
     sectionFailed: 'This part could not be loaded',
     noSitesTitle: 'No sites yet',
     noSitesText: "The city's figures appear here once an administrator registers sites.",

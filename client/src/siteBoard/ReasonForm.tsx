@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { addDays, type IsoDate } from '../../../shared/dates';
 import { useMessages } from '../i18n/localeContext';
 import { boardMessages } from './messages';
 
@@ -9,28 +10,58 @@ interface Props {
   /** What is being confirmed, shown as the form's legend. */
   title: string;
   busy: boolean;
-  onConfirm: (reason: string) => void;
+  /** Also ask for a day after this one (an extension's new planned release). */
+  dateAfter?: IsoDate;
+  onConfirm: (reason: string, date: IsoDate | undefined) => void;
   onCancel: () => void;
 }
 
-/** Asks for the reason an early release, an out-of-service or a move must carry. */
-export function ReasonForm({ title, busy, onConfirm, onCancel }: Props) {
+/**
+ * Asks for the reason an early release, a cancellation, an extension (with its new date), an
+ * out-of-service or a move must carry.
+ */
+export function ReasonForm({ title, busy, dateAfter, onConfirm, onCancel }: Props) {
   const t = useMessages(boardMessages);
   const [reason, setReason] = useState('');
+  const [date, setDate] = useState(dateAfter ? addDays(dateAfter, 1) : '');
   const [tried, setTried] = useState(false);
-  const ids = { input: useId(), hint: useId() };
+  const ids = { input: useId(), hint: useId(), date: useId(), dateHint: useId() };
   const tooShort = reason.trim().length < REASON_MIN;
+  const badDate = dateAfter !== undefined && !(date > dateAfter);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setTried(true);
-    if (!tooShort && !busy) onConfirm(reason.trim());
+    if (!tooShort && !badDate && !busy) onConfirm(reason.trim(), dateAfter ? date : undefined);
   }
 
   return (
     <form className="reason-form" onSubmit={submit} noValidate>
       <fieldset className="reason-form__set">
         <legend className="reason-form__legend">{title}</legend>
+        {dateAfter && (
+          <>
+            <label htmlFor={ids.date} className="form-field__label">
+              {t('extendDate')}
+            </label>
+            <input
+              id={ids.date}
+              type="date"
+              className="form-field__input"
+              value={date}
+              min={addDays(dateAfter, 1)}
+              onChange={(event) => setDate(event.target.value)}
+              aria-invalid={(tried && badDate) || undefined}
+              aria-describedby={ids.dateHint}
+            />
+            <p
+              id={ids.dateHint}
+              className={`reason-form__hint${tried && badDate ? ' is-error' : ''}`}
+            >
+              {t('extendDateHint', { date: dateAfter })}
+            </p>
+          </>
+        )}
         <label htmlFor={ids.input} className="form-field__label">
           {t('reason')}
         </label>

@@ -3,11 +3,18 @@ import type { BoardStayDto } from '../../../shared/boardDto';
 import type { IsoDate } from '../../../shared/dates';
 import type { Role } from '../../../shared/enums';
 import { useMessages } from '../i18n/localeContext';
-import { checkIn, release } from './boardApi';
+import { cancelStay, checkIn, extendStay, release } from './boardApi';
 import { boardMessages } from './messages';
 import { MoveChooser } from './MoveChooser';
 import { ReasonForm } from './ReasonForm';
-import { canCheckIn, mayCareForSite, mayMove, releaseKind } from './stayRules';
+import {
+  canCancel,
+  canCheckIn,
+  canExtend,
+  mayCareForSite,
+  mayMove,
+  releaseKind,
+} from './stayRules';
 import type { useAction } from './useAction';
 
 interface Props {
@@ -15,14 +22,14 @@ interface Props {
   today: IsoDate;
   role: Role;
   action: ReturnType<typeof useAction>;
-  /** Offer the move (in the room panel; the day lists keep to check-in and release). */
+  /** Offer move, extend and cancel (in the room panel; the day lists keep to check-in and release). */
   withMove?: boolean;
 }
 
 /** The buttons a stay allows this role today; an early release and a move ask for a reason. */
 export function StayActions({ stay, today, role, action, withMove = false }: Props) {
   const t = useMessages(boardMessages);
-  const [asking, setAsking] = useState<'early' | 'move' | null>(null);
+  const [asking, setAsking] = useState<'early' | 'move' | 'extend' | 'cancel' | null>(null);
   const care = mayCareForSite(role);
   const kind = releaseKind(stay, today);
   const id = stay.stayId;
@@ -62,6 +69,41 @@ export function StayActions({ stay, today, role, action, withMove = false }: Pro
         kind === 'early' &&
         button(`early:${id}`, t('releaseEarly'), () => setAsking('early'))}
       {withMove && mayMove(role) && button(`move:${id}`, t('move'), () => setAsking('move'))}
+      {withMove &&
+        care &&
+        canExtend(stay) &&
+        button(`extend:${id}`, t('extend'), () => setAsking('extend'))}
+      {withMove &&
+        care &&
+        canCancel(stay) &&
+        button(`cancel:${id}`, t('cancelStay'), () => setAsking('cancel'))}
+      {asking === 'extend' && (
+        <ReasonForm
+          title={t('extendTitle', { name })}
+          busy={busy}
+          dateAfter={stay.plannedReleaseDate}
+          onCancel={() => setAsking(null)}
+          onConfirm={async (reason, date) => {
+            const ok = await action.run(`extend:${id}`, `${t('extend')} ${name}`, () =>
+              extendStay(id, date ?? stay.plannedReleaseDate, reason),
+            );
+            if (ok) setAsking(null);
+          }}
+        />
+      )}
+      {asking === 'cancel' && (
+        <ReasonForm
+          title={t('cancelStayTitle', { name })}
+          busy={busy}
+          onCancel={() => setAsking(null)}
+          onConfirm={async (reason) => {
+            const ok = await action.run(`cancel:${id}`, `${t('cancelStay')} ${name}`, () =>
+              cancelStay(id, reason),
+            );
+            if (ok) setAsking(null);
+          }}
+        />
+      )}
       {asking === 'early' && (
         <ReasonForm
           title={`${t('releaseEarly')}: ${name}`}
