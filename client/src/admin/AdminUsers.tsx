@@ -74,7 +74,11 @@ export function AdminUsers() {
                             sites={siteList}
                             onDone={(saved) => {
                               setEditing(null);
-                              if (saved) users.reload();
+                              if (saved) {
+                                users.update((all) =>
+                                  all.map((u) => (u.id === saved.id ? saved : u)),
+                                );
+                              }
                             }}
                           />
                         ) : (
@@ -192,7 +196,8 @@ function SiteEditor({
 }: {
   user: UserDto;
   sites: readonly SiteWithOccupancyDto[];
-  onDone: (saved: boolean) => void;
+  /** The user as saved, or null when the edit was cancelled. */
+  onDone: (saved: UserDto | null) => void;
 }) {
   const t = useMessages(adminMessages);
   const [siteIds, setSiteIds] = useState<number[]>(user.siteIds);
@@ -201,11 +206,12 @@ function SiteEditor({
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const saved = await action.run(
-      () => updateUser(user.id, { siteIds }),
+    let saved: UserDto | null = null;
+    await action.run(
+      async () => (saved = await updateUser(user.id, { siteIds })),
       () => t('userSitesSaved', { username: user.username }),
     );
-    if (saved) onDone(true);
+    if (saved) onDone(saved);
   }
 
   return (
@@ -215,7 +221,7 @@ function SiteEditor({
         <button type="submit" className="button button--primary" aria-disabled={action.busy}>
           {t('saveSites')}
         </button>
-        <button type="button" className="button" onClick={() => onDone(false)}>
+        <button type="button" className="button" onClick={() => onDone(null)}>
           {t('cancelEdit')}
         </button>
       </div>
