@@ -1,5 +1,7 @@
 import { useRef } from 'react';
+import type { PolicyDocument } from '../../../shared/policy';
 import { ProblemPanel } from '../api/ProblemPanel';
+import { dataOf, useApiGet } from '../api/useApiGet';
 import { useMessages } from '../i18n/localeContext';
 import { FilterableSitesTable } from '../sites/FilterableSitesTable';
 import { FiguresHead } from '../ui/FiguresHead';
@@ -16,6 +18,7 @@ export function OverviewPage() {
   const t = useMessages(overviewMessages);
   const { sites, overview, alerts, reloadAll } = useOverviewData();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const policy = dataOf(useApiGet<PolicyDocument>('/api/policy').state);
   const list = sites.data;
   const busy = sites.loading || overview.loading || alerts.loading;
 
@@ -44,7 +47,11 @@ export function OverviewPage() {
         <EmptyPanel title={t('noSitesTitle')} text={t('noSitesText')} />
       ) : (
         <>
-          <OverviewTiles list={list} overview={overview.data} />
+          <OverviewTiles
+            list={list}
+            overview={overview.data}
+            utilizationCeiling={policy?.utilizationCeiling ?? null}
+          />
           <div className="overview-grid">
             <ForecastSection
               overview={overview.data}
