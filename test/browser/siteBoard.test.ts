@@ -6,20 +6,17 @@
  * its suggestions explained term by term and places it; follows the waiting list live.
  * Screenshots of each view go to test-results/.
  */
-import path from 'node:path';
 import { expect } from 'chai';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { addDays } from '../../shared/dates';
-import { CLIENT_DIST } from '../../server/app';
 import { StayTest, WaitingEntry, type Room, type Site } from '../../server/models';
 import { buildParty, buildRoom, buildSite, buildStays } from '../factories';
 import { buildKnownPerson, validIdNumber, withWrongCheckDigit } from '../personFactories';
 import { TEST_NOW, TEST_TODAY } from '../setup/app';
 import { signIn } from '../setup/auth';
 import { useTestDatabase } from '../setup/db';
-import { startRealtimeServer, type RunningServer } from '../setup/realtime';
-import { launchBrowser, requireBrowserPrerequisites, SCREENSHOTS } from './browser';
+import { screenshot as saveScreenshot, useBrowser } from './harness';
 
 interface Board {
   site: Site;
@@ -73,30 +70,18 @@ describe('site board, placement and waiting list in the browser', function () {
   this.timeout(90_000);
   useTestDatabase();
 
-  let server: RunningServer;
-  let browser: Browser;
+  const harness = useBrowser();
   let context: BrowserContext;
   let page: Page;
   let board: Board;
   let token: string;
 
-  before(async function () {
-    requireBrowserPrerequisites(this);
-    server = await startRealtimeServer({ clientDist: CLIENT_DIST });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   beforeEach(async () => {
     board = await buildBoard();
     ({ token } = await signIn('site_manager', { siteIds: [board.site.id] }));
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
     // Signed in by the session cookie the sign-in form would have set; English for the assertions.
-    await context.addCookies([{ name: 'haven_session', value: token, url: server.url }]);
+    await context.addCookies([{ name: 'haven_session', value: token, url: harness.server.url }]);
     await context.addInitScript(() => window.localStorage.setItem('haven.locale', 'en'));
     page = await context.newPage();
   });
@@ -106,13 +91,13 @@ describe('site board, placement and waiting list in the browser', function () {
   });
 
   const screenshot = (name: string, fullPage = true) =>
-    page.screenshot({ path: path.join(SCREENSHOTS, `board-${name}.png`), fullPage });
+    saveScreenshot(page, name, { prefix: 'board', fullPage });
   const tile = (number: string) => page.locator(`.room-tile[data-room="${number}"]`);
   const api = (method: 'get' | 'post', url: string) =>
-    request(server.url)[method](url).set('Authorization', `Bearer ${token}`);
+    request(harness.server.url)[method](url).set('Authorization', `Bearer ${token}`);
 
   async function openBoard(): Promise<void> {
-    await page.goto(`${server.url}/#/sites/${board.site.id}`);
+    await page.goto(`${harness.server.url}/#/sites/${board.site.id}`);
     await page.getByRole('heading', { name: 'Riverside Hotel (BOARD-1) room board' }).waitFor();
     await tile('201').waitFor();
   }
@@ -225,8 +210,10 @@ describe('site board, placement and waiting list in the browser', function () {
     await buildRoom({ site: standby, number: '101', floor: 1 });
     // An official sees the whole city, standby sites included (a manager only their own sites).
     const official = await signIn('official');
-    await context.addCookies([{ name: 'haven_session', value: official.token, url: server.url }]);
-    await page.goto(`${server.url}/#/placement`);
+    await context.addCookies([
+      { name: 'haven_session', value: official.token, url: harness.server.url },
+    ]);
+    await page.goto(`${harness.server.url}/#/placement`);
     await page.getByRole('heading', { name: 'Placement' }).waitFor();
     const id = validIdNumber('19900101');
     await page.getByLabel('Full name').fill('Zhao Lei');
@@ -267,7 +254,7 @@ describe('site board, placement and waiting list in the browser', function () {
   });
 
   it('shows field errors from the API next to their fields', async () => {
-    await page.goto(`${server.url}/#/placement`);
+    await page.goto(`${harness.server.url}/#/placement`);
     await page.getByLabel('Full name').fill('Zhao Lei');
     await page.getByLabel('ID number').fill(validIdNumber('19900101'));
     // A date in the future passes the form but not the API, which names the field.
@@ -289,7 +276,7 @@ describe('site board, placement and waiting list in the browser', function () {
       reason: 'the floor holds people of another category on those nights',
       queuedAt: new Date(Date.parse(`${TEST_TODAY}T02:00:00Z`) - 3 * 3_600_000),
     });
-    await page.goto(`${server.url}/#/waiting-list`);
+    await page.goto(`${harness.server.url}/#/waiting-list`);
     await page.getByRole('heading', { name: 'Waiting list' }).waitFor();
     const rows = page.locator('.waiting-table tbody tr');
     await rows.first().waitFor();
@@ -310,12 +297,9 @@ describe('site board, placement and waiting list in the browser', function () {
   it('speaks Chinese by default', async () => {
     await context.addInitScript(() => window.localStorage.removeItem('haven.locale'));
     const zh = await context.newPage();
-    await zh.goto(`${server.url}/#/sites/${board.site.id}`);
+    await zh.goto(`${harness.server.url}/#/sites/${board.site.id}`);
     await zh.getByRole('heading', { name: 'Riverside Hotel（BOARD-1）房间看板' }).waitFor();
     expect(await zh.locator('.room-tile[data-room="201"]').innerText()).to.contain('在住');
-    await zh.screenshot({
-      path: path.join(SCREENSHOTS, 'board-site-board-zh.png'),
-      fullPage: true,
-    });
+    await saveScreenshot(zh, 'site-board-zh', { prefix: 'board' });
   });
 });
