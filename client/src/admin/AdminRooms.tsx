@@ -6,7 +6,7 @@ import { useResource } from '../api/useResource';
 import { useMessages } from '../i18n/localeContext';
 import { EmptyPanel, LoadingPanel } from '../ui/StatePanels';
 import { TextInput } from './AdminSites';
-import { Field } from './Field';
+import { Field } from '../ui/Field';
 import { adminMessages } from './messages';
 import { Outcome } from './Outcome';
 import { useFieldErrors, useAction } from './useAction';

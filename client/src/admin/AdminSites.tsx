@@ -9,7 +9,7 @@ import { districtName } from '../overview/districts';
 import { sitesMessages } from '../sites/messages';
 import { SITE_KIND_LABEL_KEYS } from '../sites/siteLabels';
 import { StatusBadge } from '../sites/StatusBadge';
-import { Field } from './Field';
+import { Field } from '../ui/Field';
 import { adminMessages } from './messages';
 import { ListCard } from './ListCard';
 import { Outcome } from './Outcome';

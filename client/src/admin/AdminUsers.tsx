@@ -10,7 +10,7 @@ import { ROLE_LABEL_KEYS } from '../auth/roleLabels';
 import { useMessages } from '../i18n/localeContext';
 import { EmptyPanel } from '../ui/StatePanels';
 import { TextInput } from './AdminSites';
-import { Field } from './Field';
+import { Field } from '../ui/Field';
 import { adminMessages } from './messages';
 import { ListCard } from './ListCard';
 import { Outcome } from './Outcome';

@@ -1,10 +1,8 @@
-import { useRef } from 'react';
 import type { PolicyDocument } from '../../../shared/policy';
-import { ProblemPanel } from '../api/ProblemPanel';
 import { dataOf, useApiGet } from '../api/useApiGet';
 import { useMessages } from '../i18n/localeContext';
 import { FilterableSitesTable } from '../sites/FilterableSitesTable';
-import { FiguresHead } from '../ui/FiguresHead';
+import { FiguresPage } from '../ui/FiguresPage';
 import { EmptyPanel, LoadingPanel } from '../ui/StatePanels';
 import { AlertsPanel } from './AlertsPanel';
 import { DistrictTable } from './DistrictTable';
@@ -17,31 +15,21 @@ import { useOverviewData } from './useOverviewData';
 export function OverviewPage() {
   const t = useMessages(overviewMessages);
   const { sites, overview, alerts, reloadAll } = useOverviewData();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const policy = dataOf(useApiGet<PolicyDocument>('/api/policy').state);
   const list = sites.data;
   const busy = sites.loading || overview.loading || alerts.loading;
 
-  function retry() {
-    reloadAll();
-    headingRef.current?.focus();
-  }
-
   return (
-    <section className="page" aria-labelledby="overview-heading">
-      <FiguresHead
-        headingId="overview-heading"
-        headingRef={headingRef}
-        title={t('title')}
-        intro={t('intro')}
-        figures={list && sites.receivedAt && { date: list.date, receivedAt: sites.receivedAt }}
-        busy={busy}
-        onRefresh={reloadAll}
-      />
-
-      {sites.error && !list ? (
-        <ProblemPanel error={sites.error} onRetry={retry} />
-      ) : !list ? (
+    <FiguresPage
+      headingId="overview-heading"
+      title={t('title')}
+      intro={t('intro')}
+      figures={list && sites.receivedAt && { date: list.date, receivedAt: sites.receivedAt }}
+      busy={busy}
+      onRefresh={reloadAll}
+      error={list ? null : sites.error}
+    >
+      {!list ? (
         <LoadingPanel label={t('loading')} />
       ) : list.data.length === 0 ? (
         <EmptyPanel title={t('noSitesTitle')} text={t('noSitesText')} />
@@ -69,6 +57,6 @@ export function OverviewPage() {
           </section>
         </>
       )}
-    </section>
+    </FiguresPage>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CATEGORIES, type Category } from '../../../shared/enums';
 import { useLocale, useMessages } from '../i18n/localeContext';
+import { Field } from '../ui/Field';
 import { districtName, DISTRICTS } from '../overview/districts';
 import { domainMessages } from './domainMessages';
 import { idHintText, MemberFields } from './MemberFields';
@@ -32,7 +33,7 @@ export function PartyFormView({ form, onChange, serverErrors, busy, onSubmit }: 
   const d = useMessages(domainMessages);
   const [tried, setTried] = useState(false);
   const { locale } = useLocale();
-  const ids = { category: useId(), origin: useId(), originHint: useId(), summary: useId() };
+  const summaryId = useId();
   const local = tried ? localErrors(form) : {};
   const hasLocal = Object.keys(local).length > 0;
 
@@ -59,51 +60,43 @@ export function PartyFormView({ form, onChange, serverErrors, busy, onSubmit }: 
   }
 
   return (
-    <form className="party-form" onSubmit={submit} noValidate aria-describedby={ids.summary}>
-      <div id={ids.summary} role="alert" className={hasLocal ? 'notice notice--error' : undefined}>
+    <form className="party-form" onSubmit={submit} noValidate aria-describedby={summaryId}>
+      <div id={summaryId} role="alert" className={hasLocal ? 'notice notice--error' : undefined}>
         {hasLocal && <p className="notice__title">{t('formInvalid')}</p>}
       </div>
-      <div className="form-field party-form__category">
-        <label htmlFor={ids.category} className="form-field__label">
-          {t('category')}
-        </label>
-        <select
-          id={ids.category}
-          className="field__control"
-          value={form.category}
-          aria-invalid={Boolean(serverErrors.category) || undefined}
-          onChange={(e) => onChange({ ...form, category: e.target.value as Category })}
-        >
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {d(`category.${c}`)}
-            </option>
-          ))}
-        </select>
-        {serverErrors.category && <p className="field-error">{serverErrors.category}</p>}
-      </div>
-      <div className="form-field party-form__category">
-        <label htmlFor={ids.origin} className="form-field__label">
-          {t('originDistrict')}
-        </label>
-        <select
-          id={ids.origin}
-          className="field__control"
-          value={form.originDistrict}
-          aria-describedby={ids.originHint}
-          onChange={(e) => onChange({ ...form, originDistrict: e.target.value })}
-        >
-          <option value="">{t('originUnknown')}</option>
-          {DISTRICTS.map((d) => (
-            <option key={d.code} value={d.code}>
-              {districtName(d.code, locale) ?? d.code}
-            </option>
-          ))}
-        </select>
-        <p id={ids.originHint} className="form-field__hint">
-          {t('originHint')}
-        </p>
-      </div>
+      <Field label={t('category')} error={serverErrors.category}>
+        {(props) => (
+          <select
+            {...props}
+            className="field__control"
+            value={form.category}
+            onChange={(e) => onChange({ ...form, category: e.target.value as Category })}
+          >
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {d(`category.${c}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('originDistrict')} hint={t('originHint')}>
+        {(props) => (
+          <select
+            {...props}
+            className="field__control"
+            value={form.originDistrict}
+            onChange={(e) => onChange({ ...form, originDistrict: e.target.value })}
+          >
+            <option value="">{t('originUnknown')}</option>
+            {DISTRICTS.map((district) => (
+              <option key={district.code} value={district.code}>
+                {districtName(district.code, locale) ?? district.code}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
 
       <h3 className="party-form__section">{t('partySection')}</h3>
       {form.members.map((member, i) => (

@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import { useMessages } from '../i18n/localeContext';
+import { Field } from '../ui/Field';
 import { boardMessages } from './messages';
 
 /** The API's shortest accepted reason (server/routes/stays/schemas.ts). */
@@ -25,7 +26,6 @@ export function ReasonForm({ title, busy, dateAfter, onConfirm, onCancel }: Prop
   const [reason, setReason] = useState('');
   const [date, setDate] = useState(dateAfter ? addDays(dateAfter, 1) : '');
   const [tried, setTried] = useState(false);
-  const ids = { input: useId(), hint: useId(), date: useId(), dateHint: useId() };
   const tooShort = reason.trim().length < REASON_MIN;
   const badDate = dateAfter !== undefined && !(date > dateAfter);
 
@@ -40,44 +40,39 @@ export function ReasonForm({ title, busy, dateAfter, onConfirm, onCancel }: Prop
       <fieldset className="reason-form__set">
         <legend className="reason-form__legend">{title}</legend>
         {dateAfter && (
-          <>
-            <label htmlFor={ids.date} className="form-field__label">
-              {t('extendDate')}
-            </label>
-            <input
-              id={ids.date}
-              type="date"
-              className="form-field__input"
-              value={date}
-              min={addDays(dateAfter, 1)}
-              onChange={(event) => setDate(event.target.value)}
-              aria-invalid={(tried && badDate) || undefined}
-              aria-describedby={ids.dateHint}
-            />
-            <p
-              id={ids.dateHint}
-              className={`reason-form__hint${tried && badDate ? ' is-error' : ''}`}
-            >
-              {t('extendDateHint', { date: dateAfter })}
-            </p>
-          </>
+          <Field
+            label={t('extendDate')}
+            hint={tried && badDate ? undefined : t('extendDateHint', { date: dateAfter })}
+            error={tried && badDate ? t('extendDateHint', { date: dateAfter }) : undefined}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                className="form-field__input"
+                value={date}
+                min={addDays(dateAfter, 1)}
+                onChange={(event) => setDate(event.target.value)}
+              />
+            )}
+          </Field>
         )}
-        <label htmlFor={ids.input} className="form-field__label">
-          {t('reason')}
-        </label>
-        <input
-          id={ids.input}
-          className="form-field__input"
-          value={reason}
-          maxLength={255}
-          autoFocus
-          onChange={(event) => setReason(event.target.value)}
-          aria-invalid={(tried && tooShort) || undefined}
-          aria-describedby={ids.hint}
-        />
-        <p id={ids.hint} className={`reason-form__hint${tried && tooShort ? ' is-error' : ''}`}>
-          {t('reasonHint')}
-        </p>
+        <Field
+          label={t('reason')}
+          hint={tried && tooShort ? undefined : t('reasonHint')}
+          error={tried && tooShort ? t('reasonHint') : undefined}
+        >
+          {(props) => (
+            <input
+              {...props}
+              className="form-field__input"
+              value={reason}
+              maxLength={255}
+              autoFocus
+              onChange={(event) => setReason(event.target.value)}
+            />
+          )}
+        </Field>
         <div className="reason-form__actions">
           <button type="submit" className="button button--primary" aria-disabled={busy}>
             {t('confirm')}

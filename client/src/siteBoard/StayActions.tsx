@@ -35,6 +35,32 @@ export function StayActions({ stay, today, role, action, withMove = false }: Pro
   const id = stay.stayId;
   const name = stay.person.fullName;
   const busy = action.running !== null;
+  /** The changes that ask for a reason first (and an extension for its new date). */
+  const reasonSteps = {
+    early: {
+      key: `release:${id}`,
+      title: `${t('releaseEarly')}: ${name}`,
+      what: `${t('releaseEarly')} ${name}`,
+      dateAfter: undefined,
+      write: (reason: string) => release(id, reason),
+    },
+    extend: {
+      key: `extend:${id}`,
+      title: t('extendTitle', { name }),
+      what: `${t('extend')} ${name}`,
+      dateAfter: stay.plannedReleaseDate,
+      write: (reason: string, date: IsoDate | undefined) =>
+        extendStay(id, date ?? stay.plannedReleaseDate, reason),
+    },
+    cancel: {
+      key: `cancel:${id}`,
+      title: t('cancelStayTitle', { name }),
+      what: `${t('cancelStay')} ${name}`,
+      dateAfter: undefined,
+      write: (reason: string) => cancelStay(id, reason),
+    },
+  };
+  const step = asking && asking !== 'move' ? reasonSteps[asking] : null;
   const button = (key: string, label: string, onClick: () => void, primary = false) => (
     <button
       type="button"
@@ -77,42 +103,14 @@ export function StayActions({ stay, today, role, action, withMove = false }: Pro
         care &&
         canCancel(stay) &&
         button(`cancel:${id}`, t('cancelStay'), () => setAsking('cancel'))}
-      {asking === 'extend' && (
+      {step && (
         <ReasonForm
-          title={t('extendTitle', { name })}
+          title={step.title}
           busy={busy}
-          dateAfter={stay.plannedReleaseDate}
+          dateAfter={step.dateAfter}
           onCancel={() => setAsking(null)}
           onConfirm={async (reason, date) => {
-            const ok = await action.run(`extend:${id}`, `${t('extend')} ${name}`, () =>
-              extendStay(id, date ?? stay.plannedReleaseDate, reason),
-            );
-            if (ok) setAsking(null);
-          }}
-        />
-      )}
-      {asking === 'cancel' && (
-        <ReasonForm
-          title={t('cancelStayTitle', { name })}
-          busy={busy}
-          onCancel={() => setAsking(null)}
-          onConfirm={async (reason) => {
-            const ok = await action.run(`cancel:${id}`, `${t('cancelStay')} ${name}`, () =>
-              cancelStay(id, reason),
-            );
-            if (ok) setAsking(null);
-          }}
-        />
-      )}
-      {asking === 'early' && (
-        <ReasonForm
-          title={`${t('releaseEarly')}: ${name}`}
-          busy={busy}
-          onCancel={() => setAsking(null)}
-          onConfirm={async (reason) => {
-            const ok = await action.run(`release:${id}`, `${t('releaseEarly')} ${name}`, () =>
-              release(id, reason),
-            );
+            const ok = await action.run(step.key, step.what, () => step.write(reason, date));
             if (ok) setAsking(null);
           }}
         />
