@@ -134,6 +134,23 @@ describe('dashboard views in the browser', function () {
     );
   });
 
+  it('lets an official activate a standby site from the overview, after confirming', async () => {
+    const { page } = await pageAs('official');
+    await page.goto(`${harness.baseUrl}#/overview`);
+    await page.getByRole('button', { name: '启用 STB-1' }).click();
+    // The confirmation says what opening it adds (6 beds) and what it takes.
+    await page
+      .getByRole('group', { name: '确认启用 STB-1' })
+      .getByText(/增加 6 张床/)
+      .waitFor();
+    await page.getByRole('button', { name: '确认启用' }).click();
+    await page.getByText('STB-1 已启用，开始接收人员。').waitFor();
+    await page.waitForFunction(() => !document.querySelector('.row-action button'), undefined, {
+      timeout: 5000,
+    });
+    await screenshot(page, 'overview-activated');
+  });
+
   it('switches the visible text between Chinese and English', async () => {
     const { page } = await pageAs('admin');
     await page.goto(`${harness.baseUrl}#/sites`);

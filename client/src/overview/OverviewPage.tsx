@@ -1,5 +1,7 @@
 import type { PolicyDocument } from '../../../shared/policy';
 import { dataOf, useApiGet } from '../api/useApiGet';
+import { Outcome } from '../admin/Outcome';
+import { useAction } from '../admin/useAction';
 import { useMessages } from '../i18n/localeContext';
 import { FilterableSitesTable } from '../sites/FilterableSitesTable';
 import { FiguresPage } from '../ui/FiguresPage';
@@ -9,6 +11,7 @@ import { DistrictTable } from './DistrictTable';
 import { ForecastSection } from './ForecastSection';
 import { overviewMessages } from './messages';
 import { OverviewTiles } from './OverviewTiles';
+import { StandbyActivation } from './StandbyActivation';
 import { useOverviewData } from './useOverviewData';
 
 /** Officials' and admins' live picture of the city: tiles, forecast, alerts, districts, sites. */
@@ -17,6 +20,7 @@ export function OverviewPage() {
   const { sites, overview, alerts, reloadAll } = useOverviewData();
   const policy = dataOf(useApiGet<PolicyDocument>('/api/policy').state);
   const list = sites.data;
+  const activation = useAction();
   const busy = sites.loading || overview.loading || alerts.loading;
 
   return (
@@ -53,7 +57,14 @@ export function OverviewPage() {
             <h3 id="overview-sites-heading" className="card__title">
               {t('sitesTitle')}
             </h3>
-            <FilterableSitesTable sites={list.data} linkToBoard />
+            <Outcome action={activation} />
+            <FilterableSitesTable
+              sites={list.data}
+              linkToBoard
+              rowAction={(site) => (
+                <StandbyActivation site={site} action={activation} onActivated={reloadAll} />
+              )}
+            />
           </section>
         </>
       )}
