@@ -115,7 +115,16 @@ export function AdminRooms() {
           </button>
         </div>
       </form>
-      <Outcome action={action} />
+      <Outcome
+        action={action}
+        fieldLabels={{
+          floors: `${t('floorFrom')}–${t('floorTo')}`,
+          'floors.from': t('floorFrom'),
+          'floors.to': t('floorTo'),
+          roomsPerFloor: t('roomsPerFloor'),
+          beds: t('beds'),
+        }}
+      />
     </section>
   );
 }

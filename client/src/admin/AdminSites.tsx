@@ -252,7 +252,20 @@ function NewSiteForm({ onCreated }: { onCreated: () => void }) {
           </button>
         </div>
       </form>
-      <Outcome action={action} />
+      <Outcome
+        action={action}
+        fieldLabels={{
+          code: t('code'),
+          name: t('name'),
+          district: t('district'),
+          address: t('address'),
+          latitude: t('latitude'),
+          longitude: t('longitude'),
+          kind: t('kind'),
+          status: t('initialStatus'),
+          activationLeadHours: t('leadHours'),
+        }}
+      />
     </section>
   );
 }

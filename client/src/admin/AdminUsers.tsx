@@ -337,7 +337,16 @@ function NewUserForm({
           </button>
         </div>
       </form>
-      <Outcome action={action} />
+      <Outcome
+        action={action}
+        fieldLabels={{
+          username: t('username'),
+          displayName: t('displayName'),
+          role: t('role'),
+          password: t('password'),
+          siteIds: t('sites'),
+        }}
+      />
     </section>
   );
 }

@@ -66,7 +66,7 @@ export function AlertsPanel({ alerts, error, onRetry, title }: Props) {
                 <span className="alert__kind">{t(KIND_LABELS[alert.kind])}</span>
                 {alert.since && (
                   <span className="alert__since">
-                    {t('alertSince', { time: format.clockTime(new Date(alert.since)) })}
+                    {t('alertSince', { time: format.dayAndTime(new Date(alert.since)) })}
                   </span>
                 )}
               </p>

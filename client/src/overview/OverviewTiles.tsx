@@ -20,7 +20,7 @@ interface Props {
  */
 export function OverviewTiles({ list, overview, utilizationCeiling }: Props) {
   const t = useMessages(overviewMessages);
-  const { count, percent, shortDay } = useFormat();
+  const { count, percent, wholePercent, shortDay } = useFormat();
   const outlook = overview && capacityOutlook(overview.forecast, utilizationCeiling ?? 1);
   const inDays = (o: Outlook) =>
     o.kind === 'notWithin'
@@ -79,7 +79,7 @@ export function OverviewTiles({ list, overview, utilizationCeiling }: Props) {
               utilizationCeiling === null
                 ? ''
                 : t('ceilingIn', {
-                    ceiling: percent(utilizationCeiling),
+                    ceiling: wholePercent(utilizationCeiling),
                     when: inDays(outlook.ceiling),
                   }),
             ]

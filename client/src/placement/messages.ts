@@ -19,7 +19,7 @@ export const placementMessages = defineMessages({
     originUnknown: '未知',
     originHint: '用于按距离推荐隔离点；未知时不计距离。',
     allowStandby: '允许启用备用隔离点',
-    allowStandbyHint: '没有合适房间时，可推荐并启用一个备用隔离点。',
+    allowStandbyHint: '备用隔离点也可被推荐；安置到那里即启用该隔离点。',
     submit: '登记并查看推荐',
     submitting: '正在登记…',
     'idHint.length': '还需 {count} 位（共 18 位）',

@@ -129,7 +129,13 @@ export function SiteBoardPage({ siteId }: { siteId: number }) {
           <p className="panel__text">{t('emptyText')}</p>
         </div>
       ) : (
-        <FloorGrid rooms={roomList.data} onOpen={(room) => setOpenRoomId(room.id)} />
+        <FloorGrid
+          rooms={roomList.data}
+          onOpen={(room) => {
+            action.forget();
+            setOpenRoomId(room.id);
+          }}
+        />
       )}
 
       {openRoom && (
