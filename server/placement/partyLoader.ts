@@ -76,6 +76,7 @@ export function stayWindow(
         field: 'entryDate',
         message: `entryDate must be today (${today}) or later`,
         type: 'date.min',
+        params: { limit: today },
       },
     ]);
   }

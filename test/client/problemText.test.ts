@@ -84,6 +84,14 @@ describe('server problems in the user language', () => {
     expect(fieldErrorLine(en, error).reason).to.equal('query.limit: must be at least 1');
   });
 
+  it('names the day of a date bound when the API sends it', () => {
+    const late = { field: 'members.0.exposureDate', message: '…', type: 'date.max' };
+    expect(fieldReason(en, { ...late, params: { limit: '2026-11-29' } }).reason).to.equal(
+      'must be on or before 2026-11-29',
+    );
+    expect(fieldReason(zh, late).reason).to.equal('日期太晚');
+  });
+
   it('words a placement constraint field error, and keeps the server message for a new type', () => {
     expect(
       fieldReason(zh, { field: 'roomIds.0', message: 'room 4: …', type: 'placement.beds' }).reason,

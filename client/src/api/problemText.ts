@@ -70,6 +70,11 @@ export function fieldReason(t: T, error: ProblemFieldError): FieldErrorText {
     const constraint = `constraint.${error.type.slice('placement.'.length)}`;
     if (isProblemKey(constraint)) return { reason: t(constraint), fromServer: false };
   }
+  // A date bound with its limit says which day ('must be on or before 2026-11-29').
+  const withLimit = `field.${error.type}.limit`;
+  if (error.params?.limit !== undefined && isProblemKey(withLimit)) {
+    return { reason: t(withLimit, wordedParams(t, error.params)), fromServer: false };
+  }
   const key = `field.${error.type}`;
   if (isProblemKey(key))
     return { reason: t(key, wordedParams(t, error.params)), fromServer: false };
