@@ -140,8 +140,11 @@ export interface ProblemDto {
   detail?: string;
   instance?: string;
   requestId?: string;
-  /** A domain refusal's stable code (see shared/problems.ts), with the values of its sentence. */
-  code?: RefusalCode;
+  /**
+   * A domain refusal's stable code, with the values of its sentence. The server sends only a
+   * `RefusalCode` (shared/problems.ts); a client must expect codes newer than the ones it knows.
+   */
+  code?: RefusalCode | (string & {});
   params?: ProblemParams;
   errors?: ProblemFieldError[];
 }

@@ -39,7 +39,7 @@ describe('server problems in the user language', () => {
   it('falls back to the server English, flagged, for a refusal code it does not know', () => {
     const text = problemText(
       zh,
-      problem({ detail: 'Something new was refused.', code: 'brand.new' as never }),
+      problem({ detail: 'Something new was refused.', code: 'brand.new' }),
     );
     expect(text.title).to.equal('无法执行');
     expect(text.detail).to.equal('Something new was refused.');

@@ -5,7 +5,7 @@
  * reported to the `onUnauthorized` listeners: the session ended, whichever call noticed it.
  */
 import type { ProblemDto, ProblemFieldError } from '../../../shared/dto';
-import type { ProblemParams, RefusalCode } from '../../../shared/problems';
+import type { ProblemParams } from '../../../shared/problems';
 
 /** Status used for failures that never got an HTTP answer (network down, server not running). */
 export const NO_RESPONSE = 0;
@@ -258,7 +258,7 @@ function readProblem(value: unknown): ProblemDto | null {
     instance: optionalString(value.instance),
     requestId: optionalString(value.requestId),
     // An unknown code is kept: the dashboard shows the server's detail for it, labelled.
-    code: optionalString(value.code) as RefusalCode | undefined,
+    code: optionalString(value.code),
     params: isParams(value.params) ? value.params : undefined,
     errors: Array.isArray(value.errors) ? value.errors.filter(isFieldError) : undefined,
   };
