@@ -797,7 +797,9 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
     username: 'manager',
     password: 'manager-demo-2026',
     role: 'site_manager',
-    siteCodes: ['ZY-H01', 'EQ-H01'],
+    // Hotels with arrivals and rooms in cleaning today (so the manager has the day's work to do),
+    // among the first six sites, which every seed scale builds.
+    siteCodes: ['SJ-H01', 'GC-H01'],
   },
   { username: 'transport', password: 'transport-demo-2026', role: 'transport' },
 ];

@@ -3,6 +3,7 @@
  * middleware turns them into application/problem+json. Anything else becomes a generic 500.
  */
 import type { ProblemFieldError } from '../shared/dto';
+import { PROBLEM_TYPE_PREFIX, type ProblemTypeName, type Refusal } from '../shared/problems';
 
 export class ApiError extends Error {
   constructor(
@@ -12,13 +13,15 @@ export class ApiError extends Error {
     readonly detail?: string,
     readonly errors?: ProblemFieldError[],
     readonly headers: Record<string, string> = {},
+    /** For a domain refusal: its stable code and params, so a client can word it itself. */
+    readonly refusal?: Refusal,
   ) {
     super(detail ?? title);
     this.name = 'ApiError';
   }
 }
 
-const problemType = (name: string) => `urn:haven:problem:${name}`;
+const problemType = (name: ProblemTypeName) => `${PROBLEM_TYPE_PREFIX}${name}`;
 
 export function validationError(errors: ProblemFieldError[], detail?: string): ApiError {
   const summary = errors.map((e) => e.message).join('; ');
@@ -70,8 +73,9 @@ export function routeNotFound(method: string, path: string): ApiError {
   );
 }
 
-export function conflict(detail: string, errors?: ProblemFieldError[]): ApiError {
-  return new ApiError(409, problemType('conflict'), 'Conflict', detail, errors);
+/** A domain refusal (409): `refusal` is what a client translates, `detail` the English sentence. */
+export function conflict(refusal: Refusal, detail: string, errors?: ProblemFieldError[]): ApiError {
+  return new ApiError(409, problemType('conflict'), 'Conflict', detail, errors, {}, refusal);
 }
 
 export function serviceUnavailable(detail: string, retryAfterSeconds: number): ApiError {

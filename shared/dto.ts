@@ -1,5 +1,6 @@
 /** The shapes the API sends and accepts; the same types are used by the client. */
 import type { Category, RoomStatus, SiteKind, SiteStatus } from './enums';
+import type { ProblemParams, RefusalCode } from './problems';
 
 /** Today's bed counts of a site, all derived from rooms and stays (never stored). */
 export interface Occupancy {
@@ -123,8 +124,12 @@ export interface HealthDto {
 
 export interface ProblemFieldError {
   field: string;
+  /** English, for logs and API users; the dashboard words it from `type` and `params`. */
   message: string;
+  /** Joi-like reason: `any.required`, `string.pattern.base`, `number.min`, `placement.beds`, … */
   type: string;
+  /** Values the reason needs (`limit` of a min/max). */
+  params?: ProblemParams;
 }
 
 /** RFC 9457 problem document, as every error of the API. */
@@ -135,6 +140,12 @@ export interface ProblemDto {
   detail?: string;
   instance?: string;
   requestId?: string;
+  /**
+   * A domain refusal's stable code, with the values of its sentence. The server sends only a
+   * `RefusalCode` (shared/problems.ts); a client must expect codes newer than the ones it knows.
+   */
+  code?: RefusalCode | (string & {});
+  params?: ProblemParams;
   errors?: ProblemFieldError[];
 }
 

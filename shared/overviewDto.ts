@@ -9,6 +9,8 @@ export interface OverviewForecastDayDto {
    * of service are not counted on any day (when they come back is not known).
    */
   free: number;
+  /** Beds of available rooms in active sites, the total `free` is counted from. */
+  capacity: number;
   /** People whose stay starts on this day (bookings). */
   arrivals: number;
   /** People whose planned release is this day. */

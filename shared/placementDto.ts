@@ -33,6 +33,8 @@ export interface SuggestionListDto {
   data: SuggestionDto[];
   feasibleRooms: number;
   rejections: Partial<Record<HardConstraint, number>>;
+  /** The constraint most rooms failed, when nothing fits (what `reason` says in English). */
+  constraint: HardConstraint | null;
   /** Why nothing fits, when nothing does. */
   reason: string | null;
 }
@@ -77,6 +79,8 @@ export interface WaitingEntryDto {
   people: number;
   priority: number;
   position: number;
+  /** The constraint most rooms failed when the party was last tried (null: no rooms at all). */
+  constraint: HardConstraint | null;
   reason: string | null;
   queuedAt: string;
   waitingMinutes: number;
@@ -93,7 +97,10 @@ export type AlertKind =
 export interface AlertDto {
   kind: AlertKind;
   severity: 'warning' | 'critical';
+  /** English, for API users; the dashboard words the alert from `kind` and `params`. */
   message: string;
+  /** The particulars of the sentence (room, site, hours, percent, …) by name. */
+  params: Record<string, string | number>;
   siteId: number | null;
   roomId: number | null;
   partyId: number | null;

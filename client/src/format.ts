@@ -19,6 +19,8 @@ export interface Formatters {
   shortDay(isoDate: string): string;
   /** A clock time in the viewer's time zone, "14:05:09". */
   clockTime(instant: Date): string;
+  /** A day and minute in the viewer's time zone, "Nov 28, 08:00" / "11月28日 08:00". */
+  dayAndTime(instant: Date): string;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -59,6 +61,13 @@ function buildFormatters(locale: Locale): Formatters {
     second: '2-digit',
     hourCycle: 'h23',
   });
+  const dayAndTimeFormat = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const asDay = (format: Intl.DateTimeFormat) => (isoDate: string) => {
     const match = ISO_DATE.exec(isoDate);
     if (!match) return isoDate;
@@ -72,6 +81,7 @@ function buildFormatters(locale: Locale): Formatters {
     calendarDay: asDay(dayFormat),
     shortDay: asDay(shortDayFormat),
     clockTime: (instant) => timeFormat.format(instant),
+    dayAndTime: (instant) => dayAndTimeFormat.format(instant),
   };
 }
 

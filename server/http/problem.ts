@@ -41,12 +41,16 @@ function toApiError(error: unknown): ApiError | null {
   if (error instanceof UniqueConstraintError) {
     const fields = Object.keys(error.fields ?? {});
     return conflict(
+      { code: 'record.duplicate', params: { fields: fields.join(', ') } },
       `Another record already has this ${fields.join(', ') || 'value'}.`,
       fields.map((field) => ({ field, message: `${field} is already taken`, type: 'any.unique' })),
     );
   }
   if (error instanceof ForeignKeyConstraintError) {
-    return conflict('The change refers to, or is referred to by, another record.');
+    return conflict(
+      { code: 'record.referenced', params: {} },
+      'The change refers to, or is referred to by, another record.',
+    );
   }
   if (isStoreDown(error)) {
     log.error('A backing store is not answering', { error });
@@ -100,6 +104,7 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, next) => {
         detail: apiError.detail,
         instance: req.originalUrl.split('?')[0],
         requestId,
+        ...(apiError.refusal ?? {}),
         ...(apiError.errors ? { errors: apiError.errors } : {}),
       },
       apiError.headers,

@@ -1,6 +1,7 @@
 /** Joi validation of one part of a request, with every problem reported (abortEarly: false). */
 import type Joi from 'joi';
 import type { ProblemFieldError } from '../../shared/dto';
+import type { ProblemParams } from '../../shared/problems';
 import { validationError } from '../errors';
 
 export type RequestPart = 'params' | 'query' | 'body';
@@ -15,8 +16,17 @@ export const VALIDATION_OPTIONS: Joi.ValidationOptions = {
 export function fieldErrors(error: Joi.ValidationError, part: RequestPart): ProblemFieldError[] {
   return error.details.map((d) => {
     const field = fieldName(d.path, part);
-    return { field, message: `${field}: ${d.message}`, type: d.type };
+    const params = reasonParams(d.context);
+    return { field, message: `${field}: ${d.message}`, type: d.type, ...(params && { params }) };
   });
+}
+
+/** The values a client needs to word a Joi reason itself (`limit` of min/max/length). */
+function reasonParams(context: Joi.Context | undefined): ProblemParams | undefined {
+  const limit: unknown = context?.limit;
+  if (typeof limit === 'number' || typeof limit === 'string') return { limit };
+  if (limit instanceof Date) return { limit: limit.toISOString().slice(0, 10) };
+  return undefined;
 }
 
 const POLLUTING_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -182,6 +182,7 @@ export async function checkChosenRooms(
   );
   if (option) return option;
   throw conflict(
+    { code: 'rooms.cannotTake', params: { from: request.entryDate, to: request.releaseDate } },
     `The chosen room(s) cannot take this party from ${request.entryDate} to ${request.releaseDate}.`,
     broken.map((b) => ({
       field: `roomIds.${b.index}`,

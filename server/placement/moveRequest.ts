@@ -22,9 +22,11 @@ export async function currentStaysToMove(
     transaction,
   });
   if (current.length === 0) {
-    throw conflict(`Party ${partyId} has no current stay to move.`, [
-      { field: 'partyId', message: 'no current stay', type: 'stay.none' },
-    ]);
+    throw conflict(
+      { code: 'party.noCurrentStay', params: {} },
+      `Party ${partyId} has no current stay to move.`,
+      [{ field: 'partyId', message: 'no current stay', type: 'stay.none' }],
+    );
   }
   return current;
 }

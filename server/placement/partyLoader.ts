@@ -75,6 +75,7 @@ export function refuseMembersInQuarantine(loaded: PartyWithStays, exceptPartyId?
   const blocking = loaded.currentStays.filter((s) => s.partyId !== exceptPartyId);
   if (blocking.length) {
     throw conflict(
+      { code: 'party.alreadyPlaced', params: { count: blocking.length } },
       `${blocking.length} member(s) of party ${loaded.party.id} already have a current stay.`,
       blocking.map((s) => ({
         field: `members.${loaded.members.findIndex((m) => m.id === s.personId)}`,
@@ -104,6 +105,7 @@ export function stayWindow(
         field: 'entryDate',
         message: `entryDate must be today (${today}) or later`,
         type: 'date.min',
+        params: { limit: today },
       },
     ]);
   }

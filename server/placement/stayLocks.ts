@@ -25,9 +25,11 @@ export async function lockStay(
 
 export function requireStatus(stay: Stay, allowed: readonly Stay['status'][], action: string) {
   if (!allowed.includes(stay.status)) {
-    throw conflict(`Stay ${stay.id} is ${stay.status}: cannot ${action}.`, [
-      { field: 'stayId', message: `stay is ${stay.status}`, type: 'stay.status' },
-    ]);
+    throw conflict(
+      { code: 'stay.status', params: { status: stay.status } },
+      `Stay ${stay.id} is ${stay.status}: cannot ${action}.`,
+      [{ field: 'stayId', message: `stay is ${stay.status}`, type: 'stay.status' }],
+    );
   }
 }
 

@@ -1,10 +1,15 @@
 /** The waiting list's order: priority (from the category's policy), then waiting time. */
 import { Op, type Transaction } from 'sequelize';
-import type { HardConstraint } from '../../shared/enums';
+import { HARD_CONSTRAINTS, type HardConstraint } from '../../shared/enums';
 import { CONSTRAINT_EXPLANATIONS } from '../../shared/placement';
 import type { PolicyDocument } from '../../shared/policy';
 import { WaitingEntry } from '../models';
 import type { LoadedParty } from './partyLoader';
+
+/** The constraint a stored reason was written for (`null` for "no rooms at all"). */
+export function waitingConstraint(reason: string | null): HardConstraint | null {
+  return HARD_CONSTRAINTS.find((c) => waitingReason(c) === reason) ?? null;
+}
 
 export function waitingReason(constraint: HardConstraint | null): string {
   return constraint

@@ -31,6 +31,7 @@ export function presentOverview(
     forecast: forecast.map((row) => ({
       date: isoDay(row.forecastDay),
       free: Math.max(0, num(row.capacity) - num(row.booked)),
+      capacity: num(row.capacity),
       arrivals: num(row.arrivals),
       releases: num(row.releases),
     })),

@@ -36,9 +36,11 @@ async function changeStatus(
     }
     const room = (await Room.findByPk(ids.roomId, { transaction }))!;
     if (!change.from.includes(room.status)) {
-      throw conflict(`Room ${room.number} is ${room.status}: cannot ${change.action}.`, [
-        { field: 'roomId', message: `room is ${room.status}`, type: 'room.status' },
-      ]);
+      throw conflict(
+        { code: 'room.status', params: { room: room.number, status: room.status } },
+        `Room ${room.number} is ${room.status}: cannot ${change.action}.`,
+        [{ field: 'roomId', message: `room is ${room.status}`, type: 'room.status' }],
+      );
     }
     await change.check?.(room, transaction);
     await bumpRoomVersions(transaction, [room.id]);
@@ -100,6 +102,10 @@ export function setRoomOutOfService(
       );
       if (held) {
         throw conflict(
+          {
+            code: 'room.held',
+            params: { room: room.number, from: String(held.entryDate).slice(0, 10) },
+          },
           `Room ${room.number} is held by stay ${held.id} (from ${String(held.entryDate).slice(0, 10)}); move or end it first.`,
           [{ field: 'roomId', message: `held by stay ${held.id}`, type: 'room.occupied' }],
         );

@@ -34,9 +34,11 @@ export async function changeSiteStatus(
     const site = await Site.findByPk(siteId, { transaction, lock: transaction.LOCK.UPDATE });
     if (!site) throw notFound(`Site ${siteId}`, 'siteId');
     if (!from.includes(site.status)) {
-      throw conflict(`Site ${site.code} is ${site.status}: cannot ${action}.`, [
-        { field: 'siteId', message: `site is ${site.status}`, type: 'site.status' },
-      ]);
+      throw conflict(
+        { code: 'site.status', params: { site: site.code, status: site.status } },
+        `Site ${site.code} is ${site.status}: cannot ${action}.`,
+        [{ field: 'siteId', message: `site is ${site.status}`, type: 'site.status' }],
+      );
     }
     if (action === 'close') {
       const [row] = await ctx.sequelize.query<{ n: number | string }>(
@@ -46,13 +48,17 @@ export async function changeSiteStatus(
       );
       const people = Number(row?.n ?? 0);
       if (people > 0) {
-        throw conflict(`Site ${site.code} still holds ${people} current or booked stay(s).`, [
-          {
-            field: 'siteId',
-            message: `${people} people are in or booked into the site`,
-            type: 'site.occupied',
-          },
-        ]);
+        throw conflict(
+          { code: 'site.occupied', params: { site: site.code, people } },
+          `Site ${site.code} still holds ${people} current or booked stay(s).`,
+          [
+            {
+              field: 'siteId',
+              message: `${people} people are in or booked into the site`,
+              type: 'site.occupied',
+            },
+          ],
+        );
       }
     }
     const before = { status: site.status };

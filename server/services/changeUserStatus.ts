@@ -24,13 +24,20 @@ export async function changeUserStatus(
     const user = await lockUser(userId, transaction);
     const disabled = user.disabledAt !== null;
     if (disabled === (action === 'disable')) {
-      throw conflict(`User ${user.username} is already ${disabled ? 'disabled' : 'enabled'}.`, [
+      throw conflict(
         {
-          field: 'userId',
-          message: `user is ${disabled ? 'disabled' : 'enabled'}`,
-          type: 'user.status',
+          code: 'user.alreadyInStatus',
+          params: { username: user.username, disabled: disabled ? 'true' : 'false' },
         },
-      ]);
+        `User ${user.username} is already ${disabled ? 'disabled' : 'enabled'}.`,
+        [
+          {
+            field: 'userId',
+            message: `user is ${disabled ? 'disabled' : 'enabled'}`,
+            type: 'user.status',
+          },
+        ],
+      );
     }
     if (action === 'disable') await assertAnotherAdminRemains(user, transaction);
     const siteIds = await siteIdsOf(userId, transaction);

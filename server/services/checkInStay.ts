@@ -13,13 +13,17 @@ export async function checkInStay(ctx: ServiceContext, stayId: number): Promise<
     const { stay, room } = await lockStay(transaction, stayId);
     requireStatus(stay, ['reserved', 'in_transit'], 'check in');
     if (stay.entryDate > ctx.today) {
-      throw conflict(`Stay ${stay.id} starts on ${stay.entryDate}; check-in opens that day.`, [
-        {
-          field: 'stayId',
-          message: `entry date ${stay.entryDate} is in the future`,
-          type: 'stay.early',
-        },
-      ]);
+      throw conflict(
+        { code: 'stay.checkInTooEarly', params: { entryDate: stay.entryDate } },
+        `Stay ${stay.id} starts on ${stay.entryDate}; check-in opens that day.`,
+        [
+          {
+            field: 'stayId',
+            message: `entry date ${stay.entryDate} is in the future`,
+            type: 'stay.early',
+          },
+        ],
+      );
     }
     const before = { status: stay.status };
     await stay.update({ status: 'checked_in', checkedInAt: ctx.now }, { transaction });

@@ -130,10 +130,16 @@ function readMember(
   };
 }
 
-const fieldError = (field: string, reason: string, type: string): ProblemFieldError => ({
+const fieldError = (
+  field: string,
+  reason: string,
+  type: string,
+  params?: ProblemFieldError['params'],
+): ProblemFieldError => ({
   field,
   message: `${field} ${reason}`,
   type,
+  ...(params && { params }),
 });
 
 /** What Joi cannot see: check digits, dates against today, duplicates within the request. */
@@ -164,7 +170,9 @@ function checkMembers(members: Member[], today: IsoDate): ProblemFieldError[] {
     }
     if (member.input.exposureDate > today) {
       problems.push(
-        fieldError(at('exposureDate'), `must not be after today (${today})`, 'date.max'),
+        fieldError(at('exposureDate'), `must not be after today (${today})`, 'date.max', {
+          limit: today,
+        }),
       );
     }
   }
@@ -210,6 +218,7 @@ async function refuseMembersInQuarantine(
     ];
   });
   throw conflict(
+    { code: 'party.alreadyPlaced', params: { count: errors.length } },
     `${errors.length} member(s) already have a current stay; nothing was written.`,
     errors,
   );

@@ -53,9 +53,11 @@ export async function createRooms(
     if (clashes.length > 0) {
       const numbers = clashes.map((r) => r.number);
       const shown = numbers.slice(0, 10).join(', ') + (numbers.length > 10 ? ', …' : '');
-      throw conflict(`Site ${site.code} already has room(s) ${shown}.`, [
-        { field: 'floors', message: `room numbers already exist: ${shown}`, type: 'any.unique' },
-      ]);
+      throw conflict(
+        { code: 'rooms.numbersTaken', params: { site: site.code, numbers: shown } },
+        `Site ${site.code} already has room(s) ${shown}.`,
+        [{ field: 'floors', message: `room numbers already exist: ${shown}`, type: 'any.unique' }],
+      );
     }
     const now = new Date();
     const rooms = await Room.bulkCreate(

@@ -15,9 +15,11 @@ export async function createSite(ctx: ServiceContext, input: SiteCreateInput): P
   return inTransaction(ctx.sequelize, async (transaction) => {
     const taken = await Site.findOne({ where: { code: input.code }, transaction });
     if (taken) {
-      throw conflict(`A site with code ${input.code} already exists.`, [
-        { field: 'code', message: 'code is already taken', type: 'any.unique' },
-      ]);
+      throw conflict(
+        { code: 'site.codeTaken', params: { code: input.code } },
+        `A site with code ${input.code} already exists.`,
+        [{ field: 'code', message: 'code is already taken', type: 'any.unique' }],
+      );
     }
     const site = await Site.create(
       {

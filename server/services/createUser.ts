@@ -23,9 +23,11 @@ export async function createUser(
   return inTransaction(ctx.sequelize, async (transaction) => {
     const taken = await User.findOne({ where: { username: input.username }, transaction });
     if (taken) {
-      throw conflict(`A user named ${input.username} already exists.`, [
-        { field: 'username', message: 'username is already taken', type: 'any.unique' },
-      ]);
+      throw conflict(
+        { code: 'user.nameTaken', params: { username: input.username } },
+        `A user named ${input.username} already exists.`,
+        [{ field: 'username', message: 'username is already taken', type: 'any.unique' }],
+      );
     }
     await assertSitesExist(siteIds, transaction);
     const user = await User.create(

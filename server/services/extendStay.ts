@@ -25,9 +25,11 @@ export async function extendStay(
   return inTransaction(ctx.sequelize, async (transaction) => {
     const { stay, room } = await lockStay(transaction, stayId);
     if (!isCurrent(stay)) {
-      throw conflict(`Stay ${stay.id} is ${stay.status}: cannot extend.`, [
-        { field: 'stayId', message: `stay is ${stay.status}`, type: 'stay.status' },
-      ]);
+      throw conflict(
+        { code: 'stay.status', params: { status: stay.status } },
+        `Stay ${stay.id} is ${stay.status}: cannot extend.`,
+        [{ field: 'stayId', message: `stay is ${stay.status}`, type: 'stay.status' }],
+      );
     }
     if (input.plannedReleaseDate <= stay.plannedReleaseDate) {
       throw validationError([
@@ -53,6 +55,10 @@ export async function extendStay(
     );
     if (clash) {
       throw conflict(
+        {
+          code: 'room.bookedLater',
+          params: { from: clash.start, latest: addDays(clash.start, -nights) },
+        },
         `Room is booked by party ${clash.partyId} from ${clash.start}; extend to ${addDays(clash.start, -nights)} at most, or move the party.`,
         [
           {

@@ -39,18 +39,24 @@ export async function moveParty(ctx: ServiceContext, input: MovePartyInput): Pro
       ? await checkChosenRooms(ctx, transaction, policy, request, input.roomIds)
       : await bestAvailable(ctx, transaction, policy, request);
     if (choice.outcome === 'none') {
-      throw conflict(`No other room fits party ${input.partyId} now.`, [
-        {
-          field: 'roomIds',
-          message: 'no room fits',
-          type: `placement.${choice.constraint ?? 'none'}`,
-        },
-      ]);
+      throw conflict(
+        { code: 'move.noRoom', params: {} },
+        `No other room fits party ${input.partyId} now.`,
+        [
+          {
+            field: 'roomIds',
+            message: 'no room fits',
+            type: `placement.${choice.constraint ?? 'none'}`,
+          },
+        ],
+      );
     }
     if (choice.rooms.every((r) => oldRoomIds.includes(r.roomId))) {
-      throw conflict('The party is already in those rooms.', [
-        { field: 'roomIds', message: 'same rooms as now', type: 'placement.sameRooms' },
-      ]);
+      throw conflict(
+        { code: 'move.sameRooms', params: {} },
+        'The party is already in those rooms.',
+        [{ field: 'roomIds', message: 'same rooms as now', type: 'placement.sameRooms' }],
+      );
     }
     await lockRooms(transaction, oldRoomIds);
     await bumpRoomVersions(transaction, [...oldRoomIds, ...choice.lockedRoomIds]);

@@ -26,9 +26,11 @@ export async function releaseStay(
       'release (only a checked-in stay can be released; cancel a reservation)',
     );
     if (ctx.today < stay.entryDate) {
-      throw conflict(`Stay ${stay.id} has not started (entry ${stay.entryDate}).`, [
-        { field: 'stayId', message: 'release before entry', type: 'stay.beforeEntry' },
-      ]);
+      throw conflict(
+        { code: 'stay.notStarted', params: { entryDate: stay.entryDate } },
+        `Stay ${stay.id} has not started (entry ${stay.entryDate}).`,
+        [{ field: 'stayId', message: 'release before entry', type: 'stay.beforeEntry' }],
+      );
     }
     const early = ctx.today < stay.plannedReleaseDate;
     if (early && !input.reason) {

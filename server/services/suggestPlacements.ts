@@ -57,6 +57,7 @@ export async function suggestionList(
     ),
     feasibleRooms: result.feasibleRooms,
     rejections: result.rejections,
+    constraint: result.mostCommonFailure ?? null,
     reason: result.mostCommonFailure ? CONSTRAINT_EXPLANATIONS[result.mostCommonFailure] : null,
   };
 }

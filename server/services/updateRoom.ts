@@ -35,9 +35,17 @@ export async function updateRoom(
         transaction,
       });
       if (taken) {
-        throw conflict(`Room number ${changes.number} is already used in this site.`, [
-          { field: 'number', message: 'number is already taken in this site', type: 'any.unique' },
-        ]);
+        throw conflict(
+          { code: 'room.numberTaken', params: { number: changes.number } },
+          `Room number ${changes.number} is already used in this site.`,
+          [
+            {
+              field: 'number',
+              message: 'number is already taken in this site',
+              type: 'any.unique',
+            },
+          ],
+        );
       }
     }
     if (changes.beds !== undefined && changes.beds < room.beds) {
@@ -56,13 +64,17 @@ export async function updateRoom(
       );
       const largest = Number(row?.largest ?? 0);
       if (largest > changes.beds) {
-        throw conflict(`Room ${room.number} holds a party of ${largest} now or later.`, [
-          {
-            field: 'beds',
-            message: `beds must be at least ${largest} while that party is booked`,
-            type: 'number.min',
-          },
-        ]);
+        throw conflict(
+          { code: 'room.holdsLargerParty', params: { room: room.number, largest } },
+          `Room ${room.number} holds a party of ${largest} now or later.`,
+          [
+            {
+              field: 'beds',
+              message: `beds must be at least ${largest} while that party is booked`,
+              type: 'number.min',
+            },
+          ],
+        );
       }
     }
     const before = presentRoom(room);

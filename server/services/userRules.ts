@@ -73,8 +73,10 @@ export async function assertAnotherAdminRemains(
     lock: transaction.LOCK.UPDATE,
   });
   if (!admins.some((a) => a.id !== user.id)) {
-    throw conflict('This is the last enabled administrator: it cannot be demoted or disabled.', [
-      { field: 'userId', message: 'the last enabled administrator', type: 'user.lastAdmin' },
-    ]);
+    throw conflict(
+      { code: 'user.lastAdmin', params: {} },
+      'This is the last enabled administrator: it cannot be demoted or disabled.',
+      [{ field: 'userId', message: 'the last enabled administrator', type: 'user.lastAdmin' }],
+    );
   }
 }

@@ -37,6 +37,12 @@ describe('alerts API', () => {
     ]);
     const cleaning = alerts.find((a) => a.kind === 'cleaning_overdue')!;
     expect(cleaning.message).to.match(/waited 30 h for cleaning/);
+    expect(cleaning.params, 'the particulars, for a translated sentence').to.include({
+      hours: 30,
+      limit: 24,
+    });
+    for (const alert of alerts)
+      expect(Object.keys(alert.params), alert.kind).to.have.length.above(0);
     expect(alerts.find((a) => a.kind === 'waiting_too_long')!.partyId).to.equal(party.id);
   });
 

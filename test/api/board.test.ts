@@ -174,9 +174,15 @@ describe('site board API', () => {
       const { party } = await buildParty();
       const api = await apiAs('official');
       expectProblem(await api.get(`/api/parties/${party.id}/move-suggestions`), 409, ['partyId']);
-      expectProblem(await api.get(`/api/parties/${party.id}/move-suggestions?limit=0`), 400, [
-        'query.limit',
-      ]);
+      const badLimit = expectProblem(
+        await api.get(`/api/parties/${party.id}/move-suggestions?limit=0`),
+        400,
+        ['query.limit'],
+      );
+      expect(badLimit.errors?.[0]).to.include({ type: 'number.min' });
+      expect(badLimit.errors?.[0].params, 'the limit, for a translated message').to.deep.equal({
+        limit: 1,
+      });
     });
   });
 });

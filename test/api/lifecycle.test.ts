@@ -124,7 +124,9 @@ describe('stay lifecycle', () => {
       )
         .post(`/api/stays/${stay.id}/extend`)
         .send({ plannedReleaseDate: addDays(later, 4), reason: 'second positive' });
-      expectProblem(clash, 409, ['plannedReleaseDate']);
+      const refused = expectProblem(clash, 409, ['plannedReleaseDate']);
+      expect(refused.code, 'a code the dashboard translates').to.equal('room.bookedLater');
+      expect(refused.params).to.include({ from: addDays(later, 2) });
       expectProblem(
         await (
           await apiAs()

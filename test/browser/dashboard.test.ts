@@ -134,6 +134,23 @@ describe('dashboard views in the browser', function () {
     );
   });
 
+  it('lets an official activate a standby site from the overview, after confirming', async () => {
+    const { page } = await pageAs('official');
+    await page.goto(`${harness.baseUrl}#/overview`);
+    await page.getByRole('button', { name: '启用 STB-1' }).click();
+    // The confirmation says what opening it adds (6 beds) and what it takes.
+    await page
+      .getByRole('group', { name: '确认启用 STB-1' })
+      .getByText(/增加 6 张床/)
+      .waitFor();
+    await page.getByRole('button', { name: '确认启用' }).click();
+    await page.getByText('STB-1 已启用，开始接收人员。').waitFor();
+    await page.waitForFunction(() => !document.querySelector('.row-action button'), undefined, {
+      timeout: 5000,
+    });
+    await screenshot(page, 'overview-activated');
+  });
+
   it('switches the visible text between Chinese and English', async () => {
     const { page } = await pageAs('admin');
     await page.goto(`${harness.baseUrl}#/sites`);
@@ -172,6 +189,8 @@ describe('dashboard views in the browser', function () {
     await form.getByRole('button', { name: '登记站点' }).click();
     await form.locator('.form-field__error').first().waitFor();
     expect(await form.getByLabel('编号').getAttribute('aria-invalid')).to.equal('true');
+    // The reason is the dashboard's own words, not the server's English.
+    expect(await form.locator('.form-field__error').first().innerText()).to.equal('格式不正确');
     await screenshot(page, 'admin-site-error');
     await form.getByLabel('编号').fill('NEW-1');
     await form.getByRole('button', { name: '登记站点' }).click();
@@ -204,6 +223,25 @@ describe('dashboard views in the browser', function () {
     await page.getByText('用户 new-official 已创建。').waitFor();
     await page.getByRole('button', { name: '停用 new-official' }).click();
     await page.getByText('new-official 已停用。').waitFor();
+
+    // A site manager's sites are picked and listed by code and name, and changed in place.
+    const newUser = page.locator('form.admin-form');
+    await newUser.getByLabel('用户名').fill('new-manager');
+    await newUser.getByLabel('姓名').fill('新站长');
+    await newUser.getByLabel('角色').selectOption({ label: '站点负责人' });
+    await newUser.getByLabel('初始密码').fill('a long enough password 2');
+    await newUser.getByRole('checkbox', { name: 'ACT-1 金水酒店' }).check();
+    await newUser.getByRole('button', { name: '创建用户' }).click();
+    await page.getByText('用户 new-manager 已创建。').waitFor();
+    const row = page.getByRole('row', { name: /new-manager/ });
+    await row.getByText('ACT-1 金水酒店').waitFor();
+    await row.getByRole('button', { name: '修改站点 new-manager' }).click();
+    await row.getByRole('checkbox', { name: 'STB-1 备用宿舍' }).check();
+    await row.getByRole('button', { name: '保存站点' }).click();
+    await row.getByRole('button', { name: '修改站点 new-manager' }).waitFor();
+    expect(await row.locator('.site-names').innerText())
+      .to.contain('ACT-1 金水酒店')
+      .and.contain('STB-1 备用宿舍');
     await screenshot(page, 'admin-users');
   });
 });

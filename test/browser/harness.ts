@@ -1,5 +1,5 @@
 /**
- * What every browser test file shares: the built dashboard served by the app in-process with
+ * The one harness of the browser tests: the built dashboard served by the app in-process with
  * Socket.IO attached (so the page's socket connects), one headless Debian chromium per file, and
  * screenshots under test-results/. Needs `npm run build` first and /usr/bin/chromium: without
  * them a suite is skipped loudly, or fails with CI=true.
@@ -58,6 +58,11 @@ export function useBrowser(): BrowserHarness {
   return harness;
 }
 
-export function screenshot(page: Page, name: string): Promise<Buffer> {
-  return page.screenshot({ path: path.join(SCREENSHOTS, `browser-${name}.png`), fullPage: true });
+/** Saves `test-results/<prefix>-<name>.png`, the whole page unless `fullPage` is false. */
+export function screenshot(
+  page: Page,
+  name: string,
+  { prefix = 'browser', fullPage = true }: { prefix?: string; fullPage?: boolean } = {},
+): Promise<Buffer> {
+  return page.screenshot({ path: path.join(SCREENSHOTS, `${prefix}-${name}.png`), fullPage });
 }

@@ -6,20 +6,17 @@
  * its suggestions explained term by term and places it; follows the waiting list live.
  * Screenshots of each view go to test-results/.
  */
-import path from 'node:path';
 import { expect } from 'chai';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { addDays } from '../../shared/dates';
-import { CLIENT_DIST } from '../../server/app';
 import { StayTest, WaitingEntry, type Room, type Site } from '../../server/models';
 import { buildParty, buildRoom, buildSite, buildStays } from '../factories';
 import { buildKnownPerson, validIdNumber, withWrongCheckDigit } from '../personFactories';
-import { TEST_TODAY } from '../setup/app';
+import { TEST_NOW, TEST_TODAY } from '../setup/app';
 import { signIn } from '../setup/auth';
 import { useTestDatabase } from '../setup/db';
-import { startRealtimeServer, type RunningServer } from '../setup/realtime';
-import { launchBrowser, requireBrowserPrerequisites, SCREENSHOTS } from './browser';
+import { screenshot as saveScreenshot, useBrowser } from './harness';
 
 interface Board {
   site: Site;
@@ -73,30 +70,18 @@ describe('site board, placement and waiting list in the browser', function () {
   this.timeout(90_000);
   useTestDatabase();
 
-  let server: RunningServer;
-  let browser: Browser;
+  const harness = useBrowser();
   let context: BrowserContext;
   let page: Page;
   let board: Board;
   let token: string;
 
-  before(async function () {
-    requireBrowserPrerequisites(this);
-    server = await startRealtimeServer({ clientDist: CLIENT_DIST });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   beforeEach(async () => {
     board = await buildBoard();
     ({ token } = await signIn('site_manager', { siteIds: [board.site.id] }));
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
     // Signed in by the session cookie the sign-in form would have set; English for the assertions.
-    await context.addCookies([{ name: 'haven_session', value: token, url: server.url }]);
+    await context.addCookies([{ name: 'haven_session', value: token, url: harness.server.url }]);
     await context.addInitScript(() => window.localStorage.setItem('haven.locale', 'en'));
     page = await context.newPage();
   });
@@ -106,13 +91,13 @@ describe('site board, placement and waiting list in the browser', function () {
   });
 
   const screenshot = (name: string, fullPage = true) =>
-    page.screenshot({ path: path.join(SCREENSHOTS, `board-${name}.png`), fullPage });
+    saveScreenshot(page, name, { prefix: 'board', fullPage });
   const tile = (number: string) => page.locator(`.room-tile[data-room="${number}"]`);
   const api = (method: 'get' | 'post', url: string) =>
-    request(server.url)[method](url).set('Authorization', `Bearer ${token}`);
+    request(harness.server.url)[method](url).set('Authorization', `Bearer ${token}`);
 
   async function openBoard(): Promise<void> {
-    await page.goto(`${server.url}/#/sites/${board.site.id}`);
+    await page.goto(`${harness.server.url}/#/sites/${board.site.id}`);
     await page.getByRole('heading', { name: 'Riverside Hotel (BOARD-1) room board' }).waitFor();
     await tile('201').waitFor();
   }
@@ -161,6 +146,46 @@ describe('site board, placement and waiting list in the browser', function () {
     await dialog.waitFor({ state: 'hidden' });
   });
 
+  it('extends a stay and cancels a booking, each with a reason, and shows the site alerts', async () => {
+    // Cleaning that began two days ago is overdue (policy: 24 h): an alert of this site.
+    await board.rooms['203'].update({
+      statusChangedAt: new Date(TEST_NOW.getTime() - 48 * 3600_000),
+    });
+    await openBoard();
+    const alerts = page.locator('section.alerts');
+    await alerts.getByText('Room 203 at BOARD-1 has waited 48 h for cleaning').waitFor();
+
+    await tile('201').click();
+    const dialog = page.getByRole('dialog', { name: 'Room 201 (floor 2)' });
+    await dialog.getByRole('button', { name: /^Extend\W+Li Na$/ }).click();
+    const newDate = await dialog.getByLabel('New planned release date').inputValue();
+    await dialog.getByLabel('Reason').fill('room-mate tested positive');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await dialog.getByText('Done: Extend Li Na').waitFor();
+    const [, month, day] = newDate.split('-').map(Number);
+    const monthName = new Date(Date.UTC(2026, month - 1, 1)).toLocaleString('en', {
+      month: 'short',
+      timeZone: 'UTC',
+    });
+    await dialog
+      .getByText(new RegExp(`${monthName} ${day}`))
+      .first()
+      .waitFor();
+    await screenshot('room-extended', false);
+    await page.keyboard.press('Escape');
+
+    await tile('303').click();
+    const booked = page.getByRole('dialog', { name: 'Room 303 (floor 3)' });
+    await booked.getByRole('button', { name: /^Cancel booking/ }).click();
+    await booked.getByLabel('Reason').fill('tested negative at home');
+    await booked.getByRole('button', { name: 'Confirm' }).click();
+    await booked.getByText(/Done: Cancel booking/).waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() =>
+      document.querySelector('.room-tile[data-room="303"]')?.textContent?.includes('Free'),
+    );
+  });
+
   it('checks an arrival in, and shows a room cleaned elsewhere without a reload', async () => {
     await openBoard();
     await page.getByRole('button', { name: /^Check in\W+Wang Fang$/ }).click();
@@ -181,7 +206,14 @@ describe('site board, placement and waiting list in the browser', function () {
   });
 
   it('registers a party, explains each suggestion term by term, and places it', async () => {
-    await page.goto(`${server.url}/#/placement`);
+    const standby = await buildSite({ code: 'RESERVE-1', name: 'Reserve Dorm', status: 'standby' });
+    await buildRoom({ site: standby, number: '101', floor: 1 });
+    // An official sees the whole city, standby sites included (a manager only their own sites).
+    const official = await signIn('official');
+    await context.addCookies([
+      { name: 'haven_session', value: official.token, url: harness.server.url },
+    ]);
+    await page.goto(`${harness.server.url}/#/placement`);
     await page.getByRole('heading', { name: 'Placement' }).waitFor();
     const id = validIdNumber('19900101');
     await page.getByLabel('Full name').fill('Zhao Lei');
@@ -190,11 +222,19 @@ describe('site board, placement and waiting list in the browser', function () {
     await page.getByLabel('ID number').fill(id);
     await page.getByText('Shape and check character are right').waitFor();
     await page.getByLabel('Last exposure or arrival').fill(addDays(TEST_TODAY, -1));
+    await page.getByLabel('Coming from (district)').selectOption({ label: 'Jinshui' });
     await page.getByRole('button', { name: 'Register and suggest rooms' }).click();
 
     const first = page.locator('.suggestion').first();
     await first.waitFor();
     const words = await first.innerText();
+    // The district's centre reached the API as the origin: distance is scored.
+    expect(words).to.match(/km from where the party is/);
+    expect(await page.getByText('Reserve Dorm').count(), 'no standby site unless allowed').to.equal(
+      0,
+    );
+    await page.getByLabel('Allow opening a standby site').check();
+    await page.getByText('Opens a standby site').waitFor();
     for (const term of [
       'Distance',
       'Open sites first',
@@ -214,7 +254,7 @@ describe('site board, placement and waiting list in the browser', function () {
   });
 
   it('shows field errors from the API next to their fields', async () => {
-    await page.goto(`${server.url}/#/placement`);
+    await page.goto(`${harness.server.url}/#/placement`);
     await page.getByLabel('Full name').fill('Zhao Lei');
     await page.getByLabel('ID number').fill(validIdNumber('19900101'));
     // A date in the future passes the form but not the API, which names the field.
@@ -236,7 +276,7 @@ describe('site board, placement and waiting list in the browser', function () {
       reason: 'the floor holds people of another category on those nights',
       queuedAt: new Date(Date.parse(`${TEST_TODAY}T02:00:00Z`) - 3 * 3_600_000),
     });
-    await page.goto(`${server.url}/#/waiting-list`);
+    await page.goto(`${harness.server.url}/#/waiting-list`);
     await page.getByRole('heading', { name: 'Waiting list' }).waitFor();
     const rows = page.locator('.waiting-table tbody tr');
     await rows.first().waitFor();
@@ -257,12 +297,9 @@ describe('site board, placement and waiting list in the browser', function () {
   it('speaks Chinese by default', async () => {
     await context.addInitScript(() => window.localStorage.removeItem('haven.locale'));
     const zh = await context.newPage();
-    await zh.goto(`${server.url}/#/sites/${board.site.id}`);
+    await zh.goto(`${harness.server.url}/#/sites/${board.site.id}`);
     await zh.getByRole('heading', { name: 'Riverside Hotel（BOARD-1）房间看板' }).waitFor();
     expect(await zh.locator('.room-tile[data-room="201"]').innerText()).to.contain('在住');
-    await zh.screenshot({
-      path: path.join(SCREENSHOTS, 'board-site-board-zh.png'),
-      fullPage: true,
-    });
+    await saveScreenshot(zh, 'site-board-zh', { prefix: 'board' });
   });
 });

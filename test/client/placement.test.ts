@@ -36,7 +36,8 @@ const suggestion = (attrs: Partial<SuggestionDto> = {}): SuggestionDto => ({
 
 describe('placement helpers', () => {
   it('hints what is wrong with an ID number while it is typed', () => {
-    const id = validIdNumber('19900101');
+    // A fixed serial whose check character is a digit: an X would be misplaced once typed past.
+    const id = validIdNumber('19900101', 1);
     expect(idNumberHint('')).to.deep.equal({ kind: 'empty' });
     expect(idNumberHint('4101')).to.deep.equal({ kind: 'length', count: 14 });
     expect(idNumberHint(`${id}12`)).to.deep.equal({ kind: 'tooLong', count: 2 });
@@ -52,7 +53,12 @@ describe('placement helpers', () => {
   it('names empty and impossible fields with the API field names, and builds the request', () => {
     const member = { ...emptyMember(), fullName: ' Li Na ', idNumber: '4101' };
     expect(
-      localErrors({ category: 'close_contact', shareRoom: true, members: [member] }),
+      localErrors({
+        category: 'close_contact',
+        originDistrict: '',
+        shareRoom: true,
+        members: [member],
+      }),
     ).to.deep.equal({
       'members.0.idNumber': 'invalid',
       'members.0.exposureDate': 'required',
@@ -60,6 +66,7 @@ describe('placement helpers', () => {
     const id = validIdNumber();
     const input = toPartyInput({
       category: 'inbound_traveller',
+      originDistrict: '',
       shareRoom: true,
       members: [{ ...member, idNumber: id, exposureDate: '2026-11-27', needs: ['wheelchair'] }],
     });
@@ -71,6 +78,32 @@ describe('placement helpers', () => {
         { fullName: 'Li Na', idNumber: id, exposureDate: '2026-11-27', needs: ['wheelchair'] },
       ],
     });
+  });
+
+  it('sends the origin district and its centre for every member, so distance is scored', () => {
+    const input = toPartyInput({
+      category: 'close_contact',
+      originDistrict: '410105',
+      shareRoom: false,
+      members: [
+        { ...emptyMember(), fullName: 'A', idNumber: validIdNumber(), exposureDate: '2026-11-27' },
+        { ...emptyMember(), fullName: 'B', idNumber: validIdNumber(), exposureDate: '2026-11-27' },
+      ],
+    });
+    for (const member of input.members) {
+      expect(member.originDistrict).to.equal('410105');
+      expect(member.origin?.latitude).to.be.closeTo(34.8, 0.01);
+    }
+  });
+
+  it('words the API field errors in the user language when it knows the reason', () => {
+    const errors = [
+      { field: 'category', message: 'category must be one of …', type: 'any.only' },
+      { field: 'members.0.x', message: 'members.0.x is new', type: 'x.new' },
+    ];
+    expect(
+      apiFieldErrors(errors, (e) => (e.type === 'any.only' ? '不是允许的值' : undefined)),
+    ).to.deep.equal({ category: '不是允许的值', 'members.0.x': 'is new' });
   });
 
   it("maps the API's field errors to fields, without repeating the field's name", () => {

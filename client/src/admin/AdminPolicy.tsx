@@ -7,10 +7,10 @@ import { useResource } from '../api/useResource';
 import { useMessages } from '../i18n/localeContext';
 import { LoadingPanel } from '../ui/StatePanels';
 import { TextInput } from './AdminSites';
-import { Field } from './Field';
+import { Field } from '../ui/Field';
 import { adminMessages, type AdminMessageKey } from './messages';
 import { Outcome } from './Outcome';
-import { fieldError, useAction } from './useAction';
+import { useFieldErrors, useAction } from './useAction';
 
 const CATEGORY_LABELS: Record<Category, AdminMessageKey> = {
   close_contact: 'catCloseContact',
@@ -44,7 +44,7 @@ function PolicyForm({ initial }: { initial: PolicyDocument }) {
   const t = useMessages(adminMessages);
   const [draft, setDraft] = useState(() => toDraft(initial));
   const action = useAction();
-  const error = (field: string) => fieldError(action.error, field);
+  const error = useFieldErrors(action.error);
   const setTop = (field: keyof Draft['top']) => (value: string) =>
     setDraft((d) => ({ ...d, top: { ...d.top, [field]: value } }));
 
@@ -94,11 +94,7 @@ function PolicyForm({ initial }: { initial: PolicyDocument }) {
                         value={row[field]}
                         onChange={(e) => update(field)(e.target.value)}
                       />
-                      {message && (
-                        <p className="form-field__error" lang="en">
-                          {message}
-                        </p>
-                      )}
+                      {message && <p className="form-field__error">{message}</p>}
                     </td>
                   );
                 };

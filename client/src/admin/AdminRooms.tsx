@@ -6,10 +6,10 @@ import { useResource } from '../api/useResource';
 import { useMessages } from '../i18n/localeContext';
 import { EmptyPanel, LoadingPanel } from '../ui/StatePanels';
 import { TextInput } from './AdminSites';
-import { Field } from './Field';
+import { Field } from '../ui/Field';
 import { adminMessages } from './messages';
 import { Outcome } from './Outcome';
-import { fieldError, useAction } from './useAction';
+import { useFieldErrors, useAction } from './useAction';
 
 const EMPTY_ROOMS = { from: '1', to: '1', roomsPerFloor: '10', beds: '1' };
 
@@ -24,7 +24,7 @@ export function AdminRooms() {
   const action = useAction();
   const set = (field: keyof typeof EMPTY_ROOMS) => (value: string) =>
     setForm((current) => ({ ...current, [field]: value }));
-  const error = (field: string) => fieldError(action.error, field);
+  const error = useFieldErrors(action.error);
 
   if (sites.error && !sites.data)
     return <ProblemPanel error={sites.error} onRetry={sites.reload} />;
@@ -115,7 +115,16 @@ export function AdminRooms() {
           </button>
         </div>
       </form>
-      <Outcome action={action} />
+      <Outcome
+        action={action}
+        fieldLabels={{
+          floors: `${t('floorFrom')}–${t('floorTo')}`,
+          'floors.from': t('floorFrom'),
+          'floors.to': t('floorTo'),
+          roomsPerFloor: t('roomsPerFloor'),
+          beds: t('beds'),
+        }}
+      />
     </section>
   );
 }

@@ -9,11 +9,11 @@ import { districtName } from '../overview/districts';
 import { sitesMessages } from '../sites/messages';
 import { SITE_KIND_LABEL_KEYS } from '../sites/siteLabels';
 import { StatusBadge } from '../sites/StatusBadge';
-import { Field } from './Field';
+import { Field } from '../ui/Field';
 import { adminMessages } from './messages';
 import { ListCard } from './ListCard';
 import { Outcome } from './Outcome';
-import { fieldError, useAction } from './useAction';
+import { useFieldErrors, useAction } from './useAction';
 import districtData from '../../../seeders/data/zhengzhou-districts.json';
 
 type InitialStatus = NonNullable<SiteCreateInput['status']>;
@@ -119,7 +119,7 @@ function NewSiteForm({ onCreated }: { onCreated: () => void }) {
   const action = useAction();
   const set = (field: keyof typeof EMPTY_SITE) => (value: string) =>
     setForm((current) => ({ ...current, [field]: value }));
-  const error = (field: string) => fieldError(action.error, field);
+  const error = useFieldErrors(action.error);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -252,7 +252,20 @@ function NewSiteForm({ onCreated }: { onCreated: () => void }) {
           </button>
         </div>
       </form>
-      <Outcome action={action} />
+      <Outcome
+        action={action}
+        fieldLabels={{
+          code: t('code'),
+          name: t('name'),
+          district: t('district'),
+          address: t('address'),
+          latitude: t('latitude'),
+          longitude: t('longitude'),
+          kind: t('kind'),
+          status: t('initialStatus'),
+          activationLeadHours: t('leadHours'),
+        }}
+      />
     </section>
   );
 }

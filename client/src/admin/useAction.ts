@@ -4,6 +4,9 @@
  */
 import { useCallback, useState } from 'react';
 import { toApiError, type ApiError } from '../api/http';
+import { apiMessages } from '../api/messages';
+import { fieldReason } from '../api/problemText';
+import { useMessages } from '../i18n/localeContext';
 
 export interface Action {
   busy: boolean;
@@ -39,9 +42,13 @@ export function useAction(): Action {
 }
 
 /**
- * The API's message for one field of the body (`body.code`, `body.floors.from`), if any. The
- * server's messages are English; the form shows them as they are, marked lang="en".
+ * Reads the failed write's reason for one field of the body (`code`, `floors.from`), in the
+ * user's language, or undefined when that field is fine.
  */
-export function fieldError(error: ApiError | null, field: string): string | undefined {
-  return error?.errors.find((e) => e.field === `body.${field}` || e.field === field)?.message;
+export function useFieldErrors(error: ApiError | null): (field: string) => string | undefined {
+  const t = useMessages(apiMessages);
+  return (field) => {
+    const found = error?.errors.find((e) => e.field === `body.${field}` || e.field === field);
+    return found && fieldReason(t, found).reason;
+  };
 }

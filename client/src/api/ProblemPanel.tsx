@@ -2,19 +2,21 @@ import { useMessages } from '../i18n/localeContext';
 import type { ApiError } from './http';
 import { NO_RESPONSE } from './http';
 import { apiMessages } from './messages';
-import { problemText } from './problemText';
+import { fieldErrorLine, problemText } from './problemText';
 
 interface Props {
   error: ApiError;
   onRetry?: () => void;
+  /** Labels of the form's fields by API name (`body.code`), so errors name them as the form does. */
+  fieldLabels?: Readonly<Record<string, string>>;
 }
 
 /**
- * Shows a failed request the way the API described it (title, detail, field errors) with a
- * Retry. The server writes its problems in English: they are shown as they are, marked as the
- * server's words (with `lang="en"`, so a screen reader reads them in English).
+ * Shows a failed request (title, detail, field errors) in the user's language, with a Retry.
+ * Only what the dashboard has no words for yet (a new refusal code or field reason) is shown in
+ * the server's English, labelled as such and marked `lang="en"` for screen readers.
  */
-export function ProblemPanel({ error, onRetry }: Props) {
+export function ProblemPanel({ error, onRetry, fieldLabels }: Props) {
   const t = useMessages(apiMessages);
   const text = problemText(t, error);
   const lang = text.fromServer ? 'en' : undefined;
@@ -31,11 +33,17 @@ export function ProblemPanel({ error, onRetry }: Props) {
       )}
       {error.errors.length > 0 && (
         <ul className="panel__list" aria-label={t('fieldErrors')}>
-          {error.errors.map((fieldError) => (
-            <li key={`${fieldError.field}:${fieldError.type}`} lang="en">
-              <span className="code">{fieldError.field}</span>: {fieldError.message}
-            </li>
-          ))}
+          {error.errors.map((fieldError) => {
+            const line = fieldErrorLine(t, fieldError, fieldLabels?.[fieldError.field]);
+            return (
+              <li
+                key={`${fieldError.field}:${fieldError.type}`}
+                lang={line.fromServer ? 'en' : undefined}
+              >
+                {line.reason}
+              </li>
+            );
+          })}
         </ul>
       )}
       <p className="panel__meta">

@@ -1,5 +1,5 @@
 /** Calls of the administration view: sites, rooms, users and policy. */
-import type { UserCreateInput, UserDto, UserListDto } from '../../../shared/auth';
+import type { UserCreateInput, UserDto, UserListDto, UserUpdateInput } from '../../../shared/auth';
 import type { RoomsBulkCreateInput, SiteCreateInput, SiteDto } from '../../../shared/dto';
 import type { PolicyDocument } from '../../../shared/policy';
 import { requestJson } from './http';
@@ -28,6 +28,10 @@ export async function fetchUsers(signal?: AbortSignal): Promise<UserDto[]> {
 
 export function createUser(input: UserCreateInput): Promise<UserDto> {
   return requestJson<UserDto>('/api/users', { method: 'POST', body: input });
+}
+
+export function updateUser(userId: number, input: UserUpdateInput): Promise<UserDto> {
+  return requestJson<UserDto>(`/api/users/${userId}`, { method: 'PATCH', body: input });
 }
 
 export function setUserDisabled(userId: number, disabled: boolean): Promise<UserDto> {

@@ -5,6 +5,7 @@
  * reported to the `onUnauthorized` listeners: the session ended, whichever call noticed it.
  */
 import type { ProblemDto, ProblemFieldError } from '../../../shared/dto';
+import type { ProblemParams } from '../../../shared/problems';
 
 /** Status used for failures that never got an HTTP answer (network down, server not running). */
 export const NO_RESPONSE = 0;
@@ -16,6 +17,9 @@ export class ApiError extends Error {
   readonly status: number;
   readonly detail: string | undefined;
   readonly errors: readonly ProblemFieldError[];
+  /** A domain refusal's stable code and its params, for the dashboard to word (shared/problems). */
+  readonly code: string | undefined;
+  readonly params: ProblemParams | undefined;
   /** The server's request id, to quote when reporting the problem. */
   readonly requestId: string | undefined;
   /** Seconds from the Retry-After header (429, 503), when the server sent one. */
@@ -29,6 +33,8 @@ export class ApiError extends Error {
     this.status = problem.status;
     this.detail = problem.detail;
     this.errors = problem.errors ?? [];
+    this.code = problem.code;
+    this.params = problem.params;
     this.requestId = problem.requestId;
     this.retryAfterSeconds = options?.retryAfterSeconds;
   }
@@ -227,7 +233,15 @@ function isFieldError(value: unknown): value is ProblemFieldError {
     isRecord(value) &&
     typeof value.field === 'string' &&
     typeof value.message === 'string' &&
-    typeof value.type === 'string'
+    typeof value.type === 'string' &&
+    (value.params === undefined || isParams(value.params))
+  );
+}
+
+function isParams(value: unknown): value is ProblemParams {
+  return (
+    isRecord(value) &&
+    Object.values(value).every((v) => typeof v === 'string' || typeof v === 'number')
   );
 }
 
@@ -243,6 +257,9 @@ function readProblem(value: unknown): ProblemDto | null {
     detail: optionalString(value.detail),
     instance: optionalString(value.instance),
     requestId: optionalString(value.requestId),
+    // An unknown code is kept: the dashboard shows the server's detail for it, labelled.
+    code: optionalString(value.code),
+    params: isParams(value.params) ? value.params : undefined,
     errors: Array.isArray(value.errors) ? value.errors.filter(isFieldError) : undefined,
   };
 }

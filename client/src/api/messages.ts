@@ -1,8 +1,10 @@
 /** How the dashboard words a failed request: its own problems translated, the server's labelled. */
 import { defineMessages } from '../i18n/locale';
+import { problemMessages } from './problemMessages';
 
 export const apiMessages = defineMessages({
   'zh-CN': {
+    ...problemMessages['zh-CN'],
     noResponseTitle: '无法连接 Haven 服务器',
     noResponseDetail: '请求没有得到回应。请检查网络连接后重试。',
     gatewayTitle: 'Haven 服务器没有响应',
@@ -12,7 +14,7 @@ export const apiMessages = defineMessages({
     httpStatusTitle: '请求失败（{status}）',
     httpStatusDetail: '服务器对该请求返回了 {status}。',
     unexpectedTitle: '出现了问题',
-    serverSays: '服务器消息（英文）',
+    serverSays: '服务器原文（英文，暂无译文）',
     fieldErrors: '有问题的字段',
     noResponse: '无响应',
     httpStatus: 'HTTP {status}',
@@ -20,6 +22,7 @@ export const apiMessages = defineMessages({
     retry: '重试',
   },
   en: {
+    ...problemMessages.en,
     noResponseTitle: 'Cannot reach the Haven server',
     noResponseDetail: 'The request did not get an answer. Check the network connection and retry.',
     gatewayTitle: 'The Haven server is not answering',
@@ -30,7 +33,7 @@ export const apiMessages = defineMessages({
     httpStatusTitle: 'Request failed ({status})',
     httpStatusDetail: 'The server answered {status} to the request.',
     unexpectedTitle: 'Something went wrong',
-    serverSays: 'Server message (English)',
+    serverSays: 'Server’s own words (no translation yet)',
     fieldErrors: 'Fields with problems',
     noResponse: 'No response',
     httpStatus: 'HTTP {status}',

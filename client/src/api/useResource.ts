@@ -1,7 +1,8 @@
 /**
- * One GET's data, error and loading flag, reloaded on demand or when `reloadKey` changes (e.g.
- * the socket's snapshot generation). The last good data stays on screen while a reload runs, and
- * an older answer can never overwrite a newer one: each load aborts the one before.
+ * The dashboard's one loader: a GET's data, error and loading flag, reloaded on demand or when
+ * `reloadKey` changes (e.g. the socket's snapshot generation). The last good data stays on screen
+ * while a reload runs or after a failed one, and an older answer can never overwrite a newer
+ * one: each load aborts the one before. `useApiGet` is the same loader keyed by a path.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { toApiError, type ApiError } from './http';
@@ -24,9 +25,10 @@ interface State<T> {
   settled: string | null;
 }
 
+/** `fetcher` null = nothing to load (yet): loading, with no data. */
 export function useResource<T>(
-  fetcher: (signal: AbortSignal) => Promise<T>,
-  reloadKey: number = 0,
+  fetcher: ((signal: AbortSignal) => Promise<T>) | null,
+  reloadKey: unknown = 0,
 ): Resource<T> {
   const [state, setState] = useState<State<T>>({
     data: null,
@@ -35,9 +37,10 @@ export function useResource<T>(
     settled: null,
   });
   const [generation, setGeneration] = useState(0);
-  const load = `${generation}/${reloadKey}`;
+  const load = `${generation}/${String(reloadKey)}`;
 
   useEffect(() => {
+    if (fetcher === null) return;
     const controller = new AbortController();
     fetcher(controller.signal).then(
       (data) => {

@@ -46,8 +46,8 @@ export function signInFailure(
     };
   }
   const { title, detail, fromServer } = describe(error);
-  if (!fromServer) return { message: title, detail };
   const reference = error.requestId ? ` ${t('reference', { id: error.requestId })}` : '';
+  if (!fromServer) return { message: title, detail: detail && `${detail}${reference}` };
   return {
     message: title,
     detail: `${detail ?? t('serverAnswered', { status: error.status })}${reference}`,

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { AlertDto, AlertKind } from '../../../shared/placementDto';
 import type { ApiError } from '../api/http';
 import { ProblemPanel } from '../api/ProblemPanel';
@@ -17,13 +18,16 @@ interface Props {
   alerts: readonly AlertDto[] | null;
   error: ApiError | null;
   onRetry: () => void;
+  /** The panel's heading, when not the overview's "Alerts". */
+  title?: string;
 }
 
 /**
- * Current alerts, critical first. The kind and severity are the dashboard's words; the sentence
- * with the particulars is the server's (English), shown as it came and marked as such.
+ * Current alerts, critical first: kind, severity and the sentence with its particulars, all in
+ * the user's language (the sentence from the alert's `kind` and `params`).
  */
-export function AlertsPanel({ alerts, error, onRetry }: Props) {
+export function AlertsPanel({ alerts, error, onRetry, title }: Props) {
+  const headingId = useId();
   const t = useMessages(overviewMessages);
   const format = useFormat();
   const sorted = alerts
@@ -32,9 +36,9 @@ export function AlertsPanel({ alerts, error, onRetry }: Props) {
       )
     : null;
   return (
-    <section className="card alerts" aria-labelledby="alerts-heading">
-      <h3 id="alerts-heading" className="card__title">
-        {t('alertsTitle')}
+    <section className="card alerts" aria-labelledby={headingId}>
+      <h3 id={headingId} className="card__title">
+        {title ?? t('alertsTitle')}
         {sorted && sorted.length > 0 && (
           <span className="count-pill">
             {t('alertsCount', { count: format.count(sorted.length) })}
@@ -62,13 +66,11 @@ export function AlertsPanel({ alerts, error, onRetry }: Props) {
                 <span className="alert__kind">{t(KIND_LABELS[alert.kind])}</span>
                 {alert.since && (
                   <span className="alert__since">
-                    {t('alertSince', { time: format.clockTime(new Date(alert.since)) })}
+                    {t('alertSince', { time: format.dayAndTime(new Date(alert.since)) })}
                   </span>
                 )}
               </p>
-              <p className="alert__message" lang="en" title={t('serverWording')}>
-                {alert.message}
-              </p>
+              <p className="alert__message">{t(`alertText.${alert.kind}`, alert.params)}</p>
             </li>
           ))}
         </ul>

@@ -1,50 +1,49 @@
-import { useRef } from 'react';
-import { ProblemPanel } from '../api/ProblemPanel';
+import type { PolicyDocument } from '../../../shared/policy';
+import { dataOf, useApiGet } from '../api/useApiGet';
+import { Outcome } from '../admin/Outcome';
+import { useAction } from '../admin/useAction';
 import { useMessages } from '../i18n/localeContext';
 import { FilterableSitesTable } from '../sites/FilterableSitesTable';
-import { FiguresHead } from '../ui/FiguresHead';
+import { FiguresPage } from '../ui/FiguresPage';
 import { EmptyPanel, LoadingPanel } from '../ui/StatePanels';
 import { AlertsPanel } from './AlertsPanel';
 import { DistrictTable } from './DistrictTable';
 import { ForecastSection } from './ForecastSection';
 import { overviewMessages } from './messages';
 import { OverviewTiles } from './OverviewTiles';
+import { StandbyActivation } from './StandbyActivation';
 import { useOverviewData } from './useOverviewData';
 
 /** Officials' and admins' live picture of the city: tiles, forecast, alerts, districts, sites. */
 export function OverviewPage() {
   const t = useMessages(overviewMessages);
   const { sites, overview, alerts, reloadAll } = useOverviewData();
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const policy = dataOf(useApiGet<PolicyDocument>('/api/policy').state);
   const list = sites.data;
+  const activation = useAction();
   const busy = sites.loading || overview.loading || alerts.loading;
 
-  function retry() {
-    reloadAll();
-    headingRef.current?.focus();
-  }
-
   return (
-    <section className="page" aria-labelledby="overview-heading">
-      <FiguresHead
-        headingId="overview-heading"
-        headingRef={headingRef}
-        title={t('title')}
-        intro={t('intro')}
-        figures={list && sites.receivedAt && { date: list.date, receivedAt: sites.receivedAt }}
-        busy={busy}
-        onRefresh={reloadAll}
-      />
-
-      {sites.error && !list ? (
-        <ProblemPanel error={sites.error} onRetry={retry} />
-      ) : !list ? (
+    <FiguresPage
+      headingId="overview-heading"
+      title={t('title')}
+      intro={t('intro')}
+      figures={list && sites.receivedAt && { date: list.date, receivedAt: sites.receivedAt }}
+      busy={busy}
+      onRefresh={reloadAll}
+      error={list ? null : sites.error}
+    >
+      {!list ? (
         <LoadingPanel label={t('loading')} />
       ) : list.data.length === 0 ? (
         <EmptyPanel title={t('noSitesTitle')} text={t('noSitesText')} />
       ) : (
         <>
-          <OverviewTiles list={list} overview={overview.data} />
+          <OverviewTiles
+            list={list}
+            overview={overview.data}
+            utilizationCeiling={policy?.utilizationCeiling ?? null}
+          />
           <div className="overview-grid">
             <ForecastSection
               overview={overview.data}
@@ -58,10 +57,17 @@ export function OverviewPage() {
             <h3 id="overview-sites-heading" className="card__title">
               {t('sitesTitle')}
             </h3>
-            <FilterableSitesTable sites={list.data} linkToBoard />
+            <Outcome action={activation} />
+            <FilterableSitesTable
+              sites={list.data}
+              linkToBoard
+              rowAction={(site) => (
+                <StandbyActivation site={site} action={activation} onActivated={reloadAll} />
+              )}
+            />
           </section>
         </>
       )}
-    </section>
+    </FiguresPage>
   );
 }

@@ -1,4 +1,5 @@
 import type { SiteListDto } from '../../../shared/dto';
+import { capacityOutlook, type Outlook } from '../../../shared/capacityOutlook';
 import type { OverviewDto } from '../../../shared/overviewDto';
 import { useFormat } from '../format';
 import { useMessages } from '../i18n/localeContext';
@@ -9,15 +10,24 @@ interface Props {
   list: SiteListDto;
   /** Null until GET /api/overview answered (or when it failed): those tiles show a dash. */
   overview: OverviewDto | null;
+  /** The policy's utilization ceiling (0–1), once known. */
+  utilizationCeiling: number | null;
 }
 
 /**
  * The city at a glance. Bed figures come from the live site list (the same totals as GET
  * /api/sites); free beds count active sites only, and a standby site's free beds are the reserve.
  */
-export function OverviewTiles({ list, overview }: Props) {
+export function OverviewTiles({ list, overview, utilizationCeiling }: Props) {
   const t = useMessages(overviewMessages);
-  const { count, percent } = useFormat();
+  const { count, percent, wholePercent, shortDay } = useFormat();
+  const outlook = overview && capacityOutlook(overview.forecast, utilizationCeiling ?? 1);
+  const inDays = (o: Outlook) =>
+    o.kind === 'notWithin'
+      ? t('fullNotWithin', { days: count(o.days) })
+      : o.days === 0
+        ? t('fullToday')
+        : t('fullInDays', { days: count(o.days) });
   const inStatus = (status: 'active' | 'standby') =>
     list.data.filter((site) => site.status === status);
   const active = inStatus('active');
@@ -55,6 +65,27 @@ export function OverviewTiles({ list, overview }: Props) {
                 people: count(overview.waiting.people),
                 wait: waitingTime(t, overview.waiting.longestWaitMinutes),
               })}
+      </Tile>
+      <Tile
+        name="daysUntilFull"
+        label={t('tileDaysUntilFull')}
+        value={outlook ? inDays(outlook.full) : pending}
+      >
+        {outlook
+          ? [
+              outlook.full.kind === 'reached'
+                ? t('fullOn', { date: shortDay(outlook.full.date) })
+                : t('fullNoteNotWithin'),
+              utilizationCeiling === null
+                ? ''
+                : t('ceilingIn', {
+                    ceiling: wholePercent(utilizationCeiling),
+                    when: inDays(outlook.ceiling),
+                  }),
+            ]
+              .filter(Boolean)
+              .join(' · ')
+          : ''}
       </Tile>
       <Tile
         name="intake"

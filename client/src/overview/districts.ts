@@ -28,6 +28,18 @@ export function groupByDistrict(sites: readonly SiteWithOccupancyDto[]): Distric
 
 const NAMES = new Map(districtData.districts.map((d) => [d.code, { 'zh-CN': d.zh, en: d.en }]));
 
+export interface District {
+  code: string;
+  /** Approximate centre, the origin used for distance scoring when only the district is known. */
+  centre: { latitude: number; longitude: number };
+}
+
+/** The demo city's districts, in code order. */
+export const DISTRICTS: readonly District[] = districtData.districts.map((d) => ({
+  code: d.code,
+  centre: { latitude: d.lat, longitude: d.lng },
+}));
+
 export function districtName(code: string, locale: Locale): string | null {
   return NAMES.get(code)?.[locale] ?? null;
 }

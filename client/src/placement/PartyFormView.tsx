@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CATEGORIES, type Category } from '../../../shared/enums';
-import { useMessages } from '../i18n/localeContext';
+import { useLocale, useMessages } from '../i18n/localeContext';
+import { Field } from '../ui/Field';
+import { districtName, DISTRICTS } from '../overview/districts';
 import { domainMessages } from './domainMessages';
 import { idHintText, MemberFields } from './MemberFields';
 import { placementMessages } from './messages';
@@ -30,7 +32,8 @@ export function PartyFormView({ form, onChange, serverErrors, busy, onSubmit }: 
   const t = useMessages(placementMessages);
   const d = useMessages(domainMessages);
   const [tried, setTried] = useState(false);
-  const ids = { category: useId(), summary: useId() };
+  const { locale } = useLocale();
+  const summaryId = useId();
   const local = tried ? localErrors(form) : {};
   const hasLocal = Object.keys(local).length > 0;
 
@@ -57,29 +60,43 @@ export function PartyFormView({ form, onChange, serverErrors, busy, onSubmit }: 
   }
 
   return (
-    <form className="party-form" onSubmit={submit} noValidate aria-describedby={ids.summary}>
-      <div id={ids.summary} role="alert" className={hasLocal ? 'notice notice--error' : undefined}>
+    <form className="party-form" onSubmit={submit} noValidate aria-describedby={summaryId}>
+      <div id={summaryId} role="alert" className={hasLocal ? 'notice notice--error' : undefined}>
         {hasLocal && <p className="notice__title">{t('formInvalid')}</p>}
       </div>
-      <div className="form-field party-form__category">
-        <label htmlFor={ids.category} className="form-field__label">
-          {t('category')}
-        </label>
-        <select
-          id={ids.category}
-          className="field__control"
-          value={form.category}
-          aria-invalid={Boolean(serverErrors.category) || undefined}
-          onChange={(e) => onChange({ ...form, category: e.target.value as Category })}
-        >
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {d(`category.${c}`)}
-            </option>
-          ))}
-        </select>
-        {serverErrors.category && <p className="field-error">{serverErrors.category}</p>}
-      </div>
+      <Field label={t('category')} error={serverErrors.category}>
+        {(props) => (
+          <select
+            {...props}
+            className="field__control"
+            value={form.category}
+            onChange={(e) => onChange({ ...form, category: e.target.value as Category })}
+          >
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {d(`category.${c}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('originDistrict')} hint={t('originHint')}>
+        {(props) => (
+          <select
+            {...props}
+            className="field__control"
+            value={form.originDistrict}
+            onChange={(e) => onChange({ ...form, originDistrict: e.target.value })}
+          >
+            <option value="">{t('originUnknown')}</option>
+            {DISTRICTS.map((district) => (
+              <option key={district.code} value={district.code}>
+                {districtName(district.code, locale) ?? district.code}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
 
       <h3 className="party-form__section">{t('partySection')}</h3>
       {form.members.map((member, i) => (

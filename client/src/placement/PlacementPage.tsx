@@ -3,6 +3,8 @@ import type { PartyDto } from '../../../shared/dto';
 import { type ApiError } from '../api/http';
 import { ProblemPanel } from '../api/ProblemPanel';
 import { toApiError } from '../api/http';
+import { apiMessages } from '../api/messages';
+import { fieldReason } from '../api/problemText';
 import { useMessages } from '../i18n/localeContext';
 import { placementMessages } from './messages';
 import {
@@ -26,6 +28,7 @@ const BAD_INPUT = 400;
  */
 export function PlacementPage() {
   const t = useMessages(placementMessages);
+  const tApi = useMessages(apiMessages);
   const [form, setForm] = useState<PartyForm>(emptyParty);
   const [busy, setBusy] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -41,7 +44,12 @@ export function PlacementPage() {
     } catch (error) {
       const problem = toApiError(error);
       if (problem.status === BAD_INPUT && problem.errors.length > 0) {
-        setFieldErrors(apiFieldErrors(problem.errors));
+        setFieldErrors(
+          apiFieldErrors(problem.errors, (e) => {
+            const { reason, fromServer } = fieldReason(tApi, e);
+            return fromServer ? undefined : reason;
+          }),
+        );
       }
       setFailure(problem);
     } finally {

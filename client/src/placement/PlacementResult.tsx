@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { PartyDto } from '../../../shared/dto';
 import type {
   PlacementDto,
@@ -10,6 +10,8 @@ import type { ApiError } from '../api/http';
 import { ProblemPanel } from '../api/ProblemPanel';
 import { useApiGet } from '../api/useApiGet';
 import { toApiError } from '../api/http';
+import { apiMessages } from '../api/messages';
+import { constraintText, fieldErrorLine, problemText } from '../api/problemText';
 import { useFormat } from '../format';
 import { useMessages } from '../i18n/localeContext';
 import { placementMessages } from './messages';
@@ -28,8 +30,11 @@ const BEST = -1;
 /** A registered party: its suggested rooms explained, and placing it in the best or a chosen one. */
 export function PlacementResult({ party, onNext }: { party: PartyDto; onNext: () => void }) {
   const t = useMessages(placementMessages);
+  const tApi = useMessages(apiMessages);
   const f = useFormat();
-  const { state, reload } = useApiGet<SuggestionListDto>(suggestionsPath(party.id));
+  const [allowStandby, setAllowStandby] = useState(false);
+  const standbyHint = useId();
+  const { state, reload } = useApiGet<SuggestionListDto>(suggestionsPath(party.id, allowStandby));
   const [busy, setBusy] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
@@ -37,7 +42,10 @@ export function PlacementResult({ party, onNext }: { party: PartyDto; onNext: ()
     setBusy(index);
     setOutcome(null);
     try {
-      const result = await placeParty(party.id, suggestion ? roomIdsOf(suggestion) : undefined);
+      const result = await placeParty(party.id, {
+        roomIds: suggestion ? roomIdsOf(suggestion) : undefined,
+        allowStandby,
+      });
       if (result.outcome === 'queued') {
         setOutcome({ kind: 'queued', queued: result });
       } else {
@@ -93,6 +101,18 @@ export function PlacementResult({ party, onNext }: { party: PartyDto; onNext: ()
               {busy === BEST ? t('placing') : t('placeBest')}
             </button>
           </div>
+          <label className="needs__option">
+            <input
+              type="checkbox"
+              checked={allowStandby}
+              aria-describedby={standbyHint}
+              onChange={(e) => setAllowStandby(e.target.checked)}
+            />
+            {t('allowStandby')}
+          </label>
+          <p id={standbyHint} className="form-field__hint">
+            {t('allowStandbyHint')}
+          </p>
           {state.status === 'error' ? (
             <ProblemPanel error={state.error} onRetry={reload} />
           ) : state.status === 'loading' ? (
@@ -103,7 +123,7 @@ export function PlacementResult({ party, onNext }: { party: PartyDto; onNext: ()
           ) : state.data.data.length === 0 ? (
             <div className="panel panel--empty">
               <h4 className="panel__title">
-                {t('noSuggestions', { reason: state.data.reason ?? '' })}
+                {t('noSuggestions', { reason: constraintText(tApi, state.data.constraint) })}
               </h4>
               <p className="panel__text">{t('noSuggestionsText')}</p>
             </div>
@@ -123,6 +143,7 @@ export function PlacementResult({ party, onNext }: { party: PartyDto; onNext: ()
 
 function OutcomeNotice({ outcome }: { outcome: Outcome }) {
   const t = useMessages(placementMessages);
+  const tApi = useMessages(apiMessages);
   const f = useFormat();
   switch (outcome.kind) {
     case 'placed': {
@@ -146,21 +167,32 @@ function OutcomeNotice({ outcome }: { outcome: Outcome }) {
           <p className="notice__title">
             ⏳ {t('queued', { position: f.count(outcome.queued.position) })}
           </p>
-          <p className="notice__text">{t('queuedReason', { reason: outcome.queued.reason })}</p>
+          <p className="notice__text">
+            {t('queuedReason', { reason: constraintText(tApi, outcome.queued.constraint) })}
+          </p>
         </div>
       );
-    case 'refused':
+    case 'refused': {
+      const text = problemText(tApi, outcome.error);
       return (
         <div className="notice notice--error" role="alert">
-          <p className="notice__title">
-            ✕ {t('conflict', { detail: outcome.error.detail ?? outcome.error.title })}
+          <p className="notice__title" lang={text.fromServer ? 'en' : undefined}>
+            ✕ {t('conflict', { detail: text.detail ?? text.title })}
           </p>
-          {outcome.error.errors.map((e) => (
-            <p key={`${e.field}:${e.type}`} className="notice__text">
-              {e.message}
-            </p>
-          ))}
+          {outcome.error.errors.map((e) => {
+            const line = fieldErrorLine(tApi, e);
+            return (
+              <p
+                key={`${e.field}:${e.type}`}
+                className="notice__text"
+                lang={line.fromServer ? 'en' : undefined}
+              >
+                {line.reason}
+              </p>
+            );
+          })}
         </div>
       );
+    }
   }
 }

@@ -7,6 +7,7 @@ import type { PartyCreateInput, ProblemFieldError } from '../../../shared/dto';
 import type { Category, PersonNeed } from '../../../shared/enums';
 import { idNumberCheckDigit, isValidIdNumber, normaliseIdNumber } from '../../../shared/idNumber';
 import { isIsoDate } from '../../../shared/dates';
+import { DISTRICTS } from '../overview/districts';
 
 export const ID_NUMBER_LENGTH = 18;
 
@@ -20,6 +21,8 @@ export interface MemberForm {
 
 export interface PartyForm {
   category: Category;
+  /** Six-digit code of the district the party comes from; '' when unknown. */
+  originDistrict: string;
   shareRoom: boolean;
   members: MemberForm[];
 }
@@ -34,6 +37,7 @@ export const emptyMember = (): MemberForm => ({
 
 export const emptyParty = (): PartyForm => ({
   category: 'close_contact',
+  originDistrict: '',
   shareRoom: false,
   members: [emptyMember()],
 });
@@ -80,7 +84,13 @@ export function localErrors(form: PartyForm): Record<string, LocalError> {
   return errors;
 }
 
+/**
+ * The party as the API takes it. The origin district is sent for every member, with the
+ * district's centre as the origin, so distance to each site is scored.
+ */
 export function toPartyInput(form: PartyForm): PartyCreateInput {
+  const district = DISTRICTS.find((d) => d.code === form.originDistrict);
+  const origin = district ? { originDistrict: district.code, origin: district.centre } : {};
   return {
     category: form.category,
     shareRoom: form.members.length > 1 && form.shareRoom,
@@ -89,22 +99,29 @@ export function toPartyInput(form: PartyForm): PartyCreateInput {
       idNumber: normaliseIdNumber(m.idNumber),
       ...(m.phone.trim() ? { phone: m.phone.trim() } : {}),
       exposureDate: m.exposureDate,
+      ...origin,
       ...(m.needs.length ? { needs: m.needs } : {}),
     })),
   };
 }
 
 /**
- * The API's field errors by field, the first for each: messages start with the field's own name
- * ("members.0.exposureDate must not be …"), which the form already shows as the label, so that
- * prefix is dropped.
+ * The API's field errors by field, the first for each, worded by `translate` (the reason in the
+ * user's language, or undefined for a reason it does not know). Untranslated messages start with
+ * the field's own name ("members.0.exposureDate must not be …"), which the form already shows as
+ * the label, so that prefix is dropped.
  */
-export function apiFieldErrors(errors: readonly ProblemFieldError[]): FieldErrors {
+export function apiFieldErrors(
+  errors: readonly ProblemFieldError[],
+  translate: (error: ProblemFieldError) => string | undefined = () => undefined,
+): FieldErrors {
   const byField: FieldErrors = {};
   for (const e of errors) {
-    const message = e.message.startsWith(e.field)
-      ? e.message.slice(e.field.length).replace(/^:?\s+/, '')
-      : e.message;
+    const message =
+      translate(e) ??
+      (e.message.startsWith(e.field)
+        ? e.message.slice(e.field.length).replace(/^:?\s+/, '')
+        : e.message);
     byField[e.field] ??= message;
   }
   return byField;

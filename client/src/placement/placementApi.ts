@@ -7,12 +7,20 @@ export function createParty(input: PartyCreateInput): Promise<PartyDto> {
   return requestJson<PartyDto>('/api/parties', { method: 'POST', body: input });
 }
 
-export const suggestionsPath = (partyId: number) => `/api/parties/${partyId}/suggestions`;
+/** `allowStandby`: standby sites may be suggested (placing there opens the site). */
+export const suggestionsPath = (partyId: number, allowStandby = false) =>
+  `/api/parties/${partyId}/suggestions${allowStandby ? '?allowStandby=true' : ''}`;
 
 /** 201 placed or 202 queued, told apart by `outcome`; a 409 rejects with the conflict. */
-export function placeParty(partyId: number, roomIds?: number[]): Promise<PlacementDto | QueuedDto> {
+export function placeParty(
+  partyId: number,
+  options: { roomIds?: number[]; allowStandby?: boolean } = {},
+): Promise<PlacementDto | QueuedDto> {
   return requestJson<PlacementDto | QueuedDto>(`/api/parties/${partyId}/placement`, {
     method: 'POST',
-    body: roomIds ? { roomIds } : {},
+    body: {
+      ...(options.roomIds && { roomIds: options.roomIds }),
+      ...(options.allowStandby && { allowStandby: true }),
+    },
   });
 }

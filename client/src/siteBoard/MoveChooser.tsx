@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { BoardStayDto } from '../../../shared/boardDto';
 import type { SuggestionDto, SuggestionListDto } from '../../../shared/placementDto';
+import { apiMessages } from '../api/messages';
 import { ProblemPanel } from '../api/ProblemPanel';
+import { constraintText } from '../api/problemText';
 import { useApiGet } from '../api/useApiGet';
 import { useMessages } from '../i18n/localeContext';
 import { placementMessages } from '../placement/messages';
@@ -22,6 +24,7 @@ interface Props {
 export function MoveChooser({ stay, action, onCancel }: Props) {
   const t = useMessages(boardMessages);
   const tp = useMessages(placementMessages);
+  const tApi = useMessages(apiMessages);
   const { state, reload } = useApiGet<SuggestionListDto>(boardPaths.moveSuggestions(stay.partyId));
   const [chosen, setChosen] = useState<SuggestionDto | null>(null);
   const title = t('moveTitle', { name: stay.person.fullName });
@@ -41,7 +44,9 @@ export function MoveChooser({ stay, action, onCancel }: Props) {
           <span className="spinner" aria-hidden="true" /> {t('moveLoading')}
         </p>
       ) : state.data.data.length === 0 ? (
-        <p className="panel--inline">{t('moveNone', { reason: state.data.reason ?? '' })}</p>
+        <p className="panel--inline">
+          {t('moveNone', { reason: constraintText(tApi, state.data.constraint) })}
+        </p>
       ) : chosen ? (
         <ReasonForm
           title={`${t('move')} → ${tp('rooms', {

@@ -1,11 +1,14 @@
 import { useCallback, useState } from 'react';
 import type { SiteDayDto } from '../../../shared/boardDto';
 import type { RoomListDto, SiteDto } from '../../../shared/dto';
+import type { AlertDto } from '../../../shared/placementDto';
 import { ProblemPanel } from '../api/ProblemPanel';
 import { dataOf, useApiGet } from '../api/useApiGet';
 import { useAuth } from '../auth/authContext';
 import { useFormat } from '../format';
 import { useMessages } from '../i18n/localeContext';
+import { AlertsPanel } from '../overview/AlertsPanel';
+import { useRealtimeEvent } from '../realtime/realtimeContext';
 import { ActionStatus } from './ActionStatus';
 import { boardPaths } from './boardApi';
 import { BOARD_STATES, STATE_ICONS } from './floors';
@@ -37,6 +40,14 @@ export function SiteBoardPage({ siteId }: { siteId: number }) {
   const rooms = useApiGet<RoomListDto>(boardPaths.rooms(siteId), refreshKey);
   const day = useApiGet<SiteDayDto>(boardPaths.today(siteId), refreshKey);
   const [openRoomId, setOpenRoomId] = useState<number | null>(null);
+  // The site's own alerts (overdue cleaning, over its ceiling); transport may not read alerts.
+  const [alertChanges, setAlertChanges] = useState(0);
+  useRealtimeEvent('alert', () => setAlertChanges((n) => n + 1));
+  const alerts = useApiGet<{ data: AlertDto[] }>(
+    role === 'transport' ? null : '/api/alerts',
+    `${refreshKey}:${alertChanges}`,
+  );
+  const alertData = dataOf(alerts.state);
 
   const siteData = dataOf(site.state);
   const roomList = dataOf(rooms.state);
@@ -88,6 +99,15 @@ export function SiteBoardPage({ siteId }: { siteId: number }) {
         dayData && <TodayLists day={dayData} role={role} action={action} />
       )}
 
+      {role !== 'transport' && (
+        <AlertsPanel
+          title={t('siteAlerts')}
+          alerts={alertData?.data.filter((a) => a.siteId === siteId) ?? null}
+          error={alerts.state.status === 'error' ? alerts.state.error : null}
+          onRetry={alerts.reload}
+        />
+      )}
+
       <ul className="legend" aria-label={t('legend')}>
         {BOARD_STATES.map((state) => (
           <li key={state} className={`legend__item tile--${state}`}>
@@ -109,7 +129,13 @@ export function SiteBoardPage({ siteId }: { siteId: number }) {
           <p className="panel__text">{t('emptyText')}</p>
         </div>
       ) : (
-        <FloorGrid rooms={roomList.data} onOpen={(room) => setOpenRoomId(room.id)} />
+        <FloorGrid
+          rooms={roomList.data}
+          onOpen={(room) => {
+            action.forget();
+            setOpenRoomId(room.id);
+          }}
+        />
       )}
 
       {openRoom && (

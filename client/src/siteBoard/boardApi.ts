@@ -1,4 +1,5 @@
 /** Calls of the site board: paths it reads, and the stay and room changes it makes. */
+import type { IsoDate } from '../../../shared/dates';
 import type { RoomDto } from '../../../shared/dto';
 import type { StayDto } from '../../../shared/placementDto';
 import { requestJson } from '../api/http';
@@ -21,6 +22,26 @@ export function release(stayId: number, reason?: string): Promise<StayDto> {
   return requestJson<StayDto>(`/api/stays/${stayId}/release`, {
     method: 'POST',
     body: reason ? { reason } : {},
+  });
+}
+
+/** A later planned release, with the reason the API requires (a 409 if the room is booked then). */
+export function extendStay(
+  stayId: number,
+  plannedReleaseDate: IsoDate,
+  reason: string,
+): Promise<StayDto> {
+  return requestJson<StayDto>(`/api/stays/${stayId}/extend`, {
+    method: 'POST',
+    body: { plannedReleaseDate, reason },
+  });
+}
+
+/** Cancels a reservation nobody has moved into (a checked-in stay is released instead). */
+export function cancelStay(stayId: number, reason: string): Promise<StayDto> {
+  return requestJson<StayDto>(`/api/stays/${stayId}/cancel`, {
+    method: 'POST',
+    body: { reason },
   });
 }
 

@@ -22,6 +22,16 @@ export function canCheckIn(stay: BoardStayDto, today: IsoDate): boolean {
   return (stay.status === 'reserved' || stay.status === 'in_transit') && stay.entryDate <= today;
 }
 
+/** A current stay's planned release can be moved later (with a reason). */
+export function canExtend(stay: BoardStayDto): boolean {
+  return stay.status === 'reserved' || stay.status === 'in_transit' || stay.status === 'checked_in';
+}
+
+/** A booking nobody has moved into can be cancelled (a checked-in stay is released instead). */
+export function canCancel(stay: BoardStayDto): boolean {
+  return stay.status === 'reserved' || stay.status === 'in_transit';
+}
+
 export type ReleaseKind = 'normal' | 'early' | 'none';
 
 /** On or after the planned day a release is normal; before it, early and needs a reason. */

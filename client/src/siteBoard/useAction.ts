@@ -32,5 +32,8 @@ export function useAction(onDone: () => void) {
     [onDone],
   );
 
-  return { running, outcome, run };
+  /** Forgets the last outcome (a room opened: the board's last change is not about it). */
+  const forget = useCallback(() => setOutcome(null), []);
+
+  return { running, outcome, run, forget };
 }

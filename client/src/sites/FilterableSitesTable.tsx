@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { SiteWithOccupancyDto } from '../../../shared/dto';
 import { SITE_STATUSES, type SiteStatus } from '../../../shared/enums';
 import { useFormat } from '../format';
@@ -17,13 +17,14 @@ function isStatusFilter(value: string): value is StatusFilter {
 interface Props {
   sites: readonly SiteWithOccupancyDto[];
   linkToBoard?: boolean;
+  rowAction?: (site: SiteWithOccupancyDto) => ReactNode;
 }
 
 /**
  * The status filter and the sortable table of a non-empty site list (sites view and overview).
  * Filter and sort survive a refresh of the list.
  */
-export function FilterableSitesTable({ sites, linkToBoard }: Props) {
+export function FilterableSitesTable({ sites, linkToBoard, rowAction }: Props) {
   const t = useMessages(sitesMessages);
   const { count } = useFormat();
   const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
@@ -76,6 +77,7 @@ export function FilterableSitesTable({ sites, linkToBoard }: Props) {
           sort={sort}
           onSort={(key) => setSort((current) => nextSort(current, key))}
           linkToBoard={linkToBoard}
+          rowAction={rowAction}
         />
       ) : (
         <div className="panel panel--empty">

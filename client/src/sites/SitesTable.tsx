@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { SiteWithOccupancyDto } from '../../../shared/dto';
 import { useFormat } from '../format';
 import { useMessages } from '../i18n/localeContext';
@@ -34,10 +35,12 @@ interface Props {
   onSort: (key: SiteSortKey) => void;
   /** Site names link to their room board (for roles that may open it). */
   linkToBoard?: boolean;
+  /** What the user may do to a site (e.g. activate a standby one), under its status. */
+  rowAction?: (site: SiteWithOccupancyDto) => ReactNode;
 }
 
 /** The sites with today's occupancy; every column header is a button that sorts by it. */
-export function SitesTable({ sites, sort, onSort, linkToBoard = false }: Props) {
+export function SitesTable({ sites, sort, onSort, linkToBoard = false, rowAction }: Props) {
   const t = useMessages(sitesMessages);
   const format = useFormat();
   const sortedBy = COLUMNS.find((column) => column.key === sort.key)?.label;
@@ -90,6 +93,7 @@ export function SitesTable({ sites, sort, onSort, linkToBoard = false }: Props) 
                 </td>
                 <td className="col-status">
                   <StatusBadge status={site.status} />
+                  {rowAction && <div className="row-action">{rowAction(site)}</div>}
                 </td>
                 <td className="col-kind">{t(SITE_KIND_LABEL_KEYS[site.kind])}</td>
                 <td className="num">{format.count(site.occupancy.beds)}</td>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { PolicyDocument } from '../../../shared/policy';
 import type { WaitingListDto } from '../../../shared/placementDto';
+import { apiMessages } from '../api/messages';
 import { ProblemPanel } from '../api/ProblemPanel';
+import { constraintText } from '../api/problemText';
 import { dataOf, useApiGet } from '../api/useApiGet';
 import { useFormat } from '../format';
 import { useMessages } from '../i18n/localeContext';
@@ -18,6 +20,7 @@ import './waitingList.css';
 export function WaitingListPage() {
   const t = useMessages(waitingListMessages);
   const d = useMessages(domainMessages);
+  const tApi = useMessages(apiMessages);
   const f = useFormat();
   const { snapshotGeneration } = useRealtime();
   const [changes, setChanges] = useState(0);
@@ -111,7 +114,11 @@ export function WaitingListPage() {
                       </time>
                       {long && <span className="long-wait">⚠ {t('longWait')}</span>}
                     </td>
-                    <td className="waiting-table__reason">{entry.reason ?? t('noReason')}</td>
+                    <td className="waiting-table__reason">
+                      {entry.reason === null
+                        ? t('noReason')
+                        : constraintText(tApi, entry.constraint)}
+                    </td>
                   </tr>
                 );
               })}

@@ -14,6 +14,9 @@ const alertSchema = Joi.object({
   ),
   severity: Joi.string().valid('warning', 'critical'),
   message: Joi.string(),
+  params: Joi.object()
+    .pattern(Joi.string(), Joi.alternatives(Joi.string(), Joi.number()))
+    .description('The particulars of the message, for a client to word it'),
   siteId: Joi.number().integer().allow(null),
   roomId: Joi.number().integer().allow(null),
   partyId: Joi.number().integer().allow(null),

@@ -21,6 +21,12 @@ export const overviewSchema = Joi.object({
   today: Joi.object({ intake: count, released: count, releasesDue: count }),
   waiting: Joi.object({ parties: count, people: count, longestWaitMinutes: count }),
   forecast: Joi.array().items(
-    Joi.object({ date: Joi.string().isoDate(), free: count, arrivals: count, releases: count }),
+    Joi.object({
+      date: Joi.string().isoDate(),
+      free: count,
+      capacity: count,
+      arrivals: count,
+      releases: count,
+    }),
   ),
 });

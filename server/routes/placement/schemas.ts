@@ -81,6 +81,10 @@ export const suggestionListSchema = Joi.object({
   ),
   feasibleRooms: Joi.number().integer(),
   rejections: Joi.object().pattern(Joi.string().valid(...HARD_CONSTRAINTS), Joi.number()),
+  constraint: Joi.string()
+    .valid(...HARD_CONSTRAINTS)
+    .allow(null)
+    .description('The constraint most rooms failed, when none fits'),
   reason: Joi.string().allow(null),
 });
 
@@ -128,6 +132,9 @@ export const waitingListSchema = Joi.object({
       priority: Joi.number().integer(),
       position: Joi.number().integer(),
       reason: Joi.string().allow(null),
+      constraint: Joi.string()
+        .valid(...HARD_CONSTRAINTS)
+        .allow(null),
       queuedAt: Joi.string(),
       waitingMinutes: Joi.number().integer(),
     }),

@@ -2,6 +2,7 @@ import { QueryTypes } from 'sequelize';
 import type { WaitingEntryDto } from '../../../shared/placementDto';
 import type { AppContext } from '../../context';
 import type { ApiRouter } from '../../http/apiRouter';
+import { waitingConstraint } from '../../placement/waitingQueue';
 import { waitingListSchema } from '../placement/schemas';
 
 interface Row {
@@ -41,6 +42,7 @@ export function registerWaitingListRoutes(api: ApiRouter, app: AppContext): void
           priority: Number(r.priority),
           position: i + 1,
           reason: r.reason,
+          constraint: waitingConstraint(r.reason),
           queuedAt: queuedAt.toISOString(),
           waitingMinutes: Math.max(0, Math.floor((now - queuedAt.getTime()) / 60_000)),
         };

@@ -1,4 +1,6 @@
-import type { Ref } from 'react';
+import { useRef, type ReactNode, type Ref } from 'react';
+import type { ApiError } from '../api/http';
+import { ProblemPanel } from '../api/ProblemPanel';
 import { useFormat } from '../format';
 import { useMessages } from '../i18n/localeContext';
 import { uiMessages } from './messages';
@@ -17,16 +19,32 @@ interface Props {
   onRefresh: () => void;
 }
 
+type PageProps = Omit<Props, 'headingRef'> & {
+  /** A failed first load: shown with Retry instead of the body. */
+  error: ApiError | null;
+  children: ReactNode;
+};
+
+/**
+ * A page of figures (the overview, the sites list): its head, then the body, or the failed load
+ * with a Retry that reloads and moves focus to the heading (the button goes with the panel).
+ */
+export function FiguresPage({ error, children, ...head }: PageProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  function retry() {
+    head.onRefresh();
+    headingRef.current?.focus();
+  }
+  return (
+    <section className="page" aria-labelledby={head.headingId}>
+      <FiguresHead {...head} headingRef={headingRef} />
+      {error ? <ProblemPanel error={error} onRetry={retry} /> : children}
+    </section>
+  );
+}
+
 /** The head of a page of figures: title, their day and arrival time, and Refresh. */
-export function FiguresHead({
-  headingId,
-  headingRef,
-  title,
-  intro,
-  figures,
-  busy,
-  onRefresh,
-}: Props) {
+function FiguresHead({ headingId, headingRef, title, intro, figures, busy, onRefresh }: Props) {
   const t = useMessages(uiMessages);
   const format = useFormat();
   return (

@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 
 interface Props {
   label: string;
-  /** The API's message for this field, shown under it and tied to it for screen readers. */
+  /** Why the API refused this field, shown under it and tied to it for screen readers. */
   error?: string;
   hint?: string;
   children: (control: {
@@ -34,7 +34,7 @@ export function Field({ label, error, hint, children }: Props) {
         </p>
       )}
       {error && (
-        <p id={errorId} className="form-field__error" lang="en">
+        <p id={errorId} className="form-field__error">
           {error}
         </p>
       )}
