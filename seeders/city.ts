@@ -643,8 +643,9 @@ function placeParty(ctx: SeedContext, floor: Floor, index: number, remaining: nu
 
   const quarantineDays = ctx.policy.categories[category].quarantineDays;
   const lag = random.int(0, 2);
-  // Still in quarantine tonight: exposure + quarantine days > today.
-  const offset = clamp(floor.cohort + random.int(-2, 2), 1 - quarantineDays + lag, 1);
+  // Still in quarantine this morning: exposure + quarantine days >= today. The oldest cohorts are
+  // due for release today, so a site manager's "today's releases" list has work in it.
+  const offset = clamp(floor.cohort + random.int(-2, 2), lag - quarantineDays, 1);
   const entryDate = addDays(ctx.today, offset);
   const exposureDate = addDays(entryDate, -lag);
   const plannedReleaseDate = addDays(exposureDate, quarantineDays);
@@ -797,9 +798,9 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
     username: 'manager',
     password: 'manager-demo-2026',
     role: 'site_manager',
-    // Hotels with arrivals and rooms in cleaning today (so the manager has the day's work to do),
-    // among the first six sites, which every seed scale builds.
-    siteCodes: ['SJ-H01', 'GC-H01'],
+    // Hotels with arrivals (SJ-H01), releases due (JS-H01) and rooms in cleaning today, so the
+    // manager has the day's work to do; among the first six sites, which every seed scale builds.
+    siteCodes: ['SJ-H01', 'JS-H01'],
   },
   { username: 'transport', password: 'transport-demo-2026', role: 'transport' },
 ];

@@ -82,7 +82,7 @@ describe('demo city seed', () => {
          WHERE s.status IN ${CURRENT} AND p.shareRoom = 1`,
       ),
     ).to.be.above(100);
-    // Planned release = exposure + the category's quarantine days, still ahead.
+    // Planned release = exposure + the category's quarantine days: today at the earliest.
     const releases = await rows<{
       category: string;
       exposureDate: string;
@@ -99,8 +99,12 @@ describe('demo city seed', () => {
       expect(days).to.equal(
         DEFAULT_POLICY.categories[r.category as 'close_contact'].quarantineDays,
       );
-      expect(String(r.plannedReleaseDate) > '2026-11-29').to.equal(true);
+      expect(String(r.plannedReleaseDate) >= '2026-11-29').to.equal(true);
     }
+    expect(
+      releases.filter((r) => String(r.plannedReleaseDate).startsWith('2026-11-29')).length,
+      'stays due for release today',
+    ).to.be.above(0);
     // Tests: past due negative, the rest pending.
     expect(
       await count(
@@ -171,6 +175,28 @@ describe('demo city seed', () => {
       );
       expect(sites.map((s) => s.code)).to.have.members(login.siteCodes ?? []);
     }
+  });
+
+  it("gives the demo manager a day's work: arrivals, releases due and rooms to clean", async () => {
+    const db = testDb();
+    await seedDemoCity(db, OPTIONS);
+    const codes = DEMO_LOGINS.find((l) => l.role === 'site_manager')!.siteCodes!;
+    const inManagerSites = `JOIN rooms r ON r.id = st.roomId JOIN sites s ON s.id = r.siteId
+       WHERE s.code IN (${codes.map((c) => `'${c}'`).join(', ')})`;
+    const [today] = await rows<{ arrivals: number; releases: number; cleaning: number }>(
+      db,
+      `SELECT
+         (SELECT COUNT(*) FROM stays st ${inManagerSites}
+            AND st.entryDate = '2026-11-29' AND st.status IN ('reserved', 'in_transit')) AS arrivals,
+         (SELECT COUNT(*) FROM stays st ${inManagerSites}
+            AND st.plannedReleaseDate = '2026-11-29' AND st.status IN ${CURRENT}) AS releases,
+         (SELECT COUNT(*) FROM rooms r JOIN sites s ON s.id = r.siteId
+            WHERE s.code IN (${codes.map((c) => `'${c}'`).join(', ')})
+              AND r.status = 'cleaning') AS cleaning`,
+    );
+    expect(Number(today.arrivals), 'arrivals').to.be.above(0);
+    expect(Number(today.releases), 'releases due').to.be.above(0);
+    expect(Number(today.cleaning), 'rooms in cleaning').to.be.above(0);
   });
 
   it('leaves nothing behind when it fails half-way', async () => {
