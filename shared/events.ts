@@ -81,7 +81,12 @@ export interface SiteOccupancyMessage {
   occupancy: Occupancy;
 }
 
-export type SnapshotReloadReason = 'connected' | 'not_recovered';
+/**
+ * `connected`: a first connection; `not_recovered`: too long away, or a restart without Redis;
+ * `recovered_partly`: recovered, but something was sent while its sign-in was being checked again,
+ * which Socket.IO does not deliver to a socket that is not connected yet.
+ */
+export type SnapshotReloadReason = 'connected' | 'not_recovered' | 'recovered_partly';
 
 export interface ServerToClientEvents {
   /** Coalesced: at most one per changed site per flush (a few per second). */

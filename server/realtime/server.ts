@@ -60,6 +60,8 @@ export const RECOVERY_WINDOW_MS = 2 * 60_000;
 interface SocketData {
   user: AuthUser;
   sessionId: string;
+  /** Deliveries counted when the handshake's sign-in began (see `deliveries` below). */
+  deliveriesAtHandshake: number;
   /** When the session ends unless used again (sessionWatch.ts). */
   sessionEndsAt: Date;
 }
@@ -99,6 +101,10 @@ export interface Realtime {
   flush(): Promise<void>;
   /** Disconnects every client and stops listening; leaves the HTTP server to its owner. */
   close(): Promise<void>;
+}
+
+interface DeliveringAdapter {
+  apply(opts: unknown, callback: (socket: unknown) => void): void;
 }
 
 /** The rooms a user is put in at the handshake. */
@@ -168,8 +174,23 @@ export function attachRealtime(
     );
   }
 
+  // A recovered socket is put back in its rooms before the middleware signs it in again, but the
+  // adapter delivers only to connected sockets: whatever is sent meanwhile is lost to it. Count
+  // the adapter's deliveries (local and from other processes alike) to know when that happened.
+  // `apply` is private in socket.io-adapter's typings, but every broadcast goes through it (the
+  // Redis Streams adapter hands other processes' broadcasts to the same in-memory delivery); the
+  // "recovered_partly" test fails if that ever stops being true.
+  const adapter = io.of('/').adapter as unknown as DeliveringAdapter;
+  const apply = adapter.apply.bind(adapter);
+  let deliveries = 0;
+  adapter.apply = (opts, callback) => {
+    deliveries++;
+    apply(opts, callback);
+  };
+
   const { sessions } = authStoresFor(ctx.config);
   io.use((socket, next) => {
+    socket.data.deliveriesAtHandshake = deliveries;
     authenticateHandshake(sessions, socket.handshake, ctx.now()).then(
       (resolved) => {
         if (!resolved) {
@@ -208,6 +229,8 @@ export function attachRealtime(
     if (!socket.recovered) {
       const triedToRecover = typeof socket.handshake.auth?.pid === 'string';
       socket.emit('snapshot.reload', { reason: triedToRecover ? 'not_recovered' : 'connected' });
+    } else if (deliveries !== socket.data.deliveriesAtHandshake) {
+      socket.emit('snapshot.reload', { reason: 'recovered_partly' });
     }
     socket.on('site.join', (siteId, ack) => void join(socket, siteId, ack, 'join'));
     socket.on('site.leave', (siteId, ack) => void join(socket, siteId, ack, 'leave'));

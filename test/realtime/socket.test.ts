@@ -440,7 +440,55 @@ describe('realtime: Socket.IO', function () {
       await until(() => board.sites.get(site.id)?.occupancy.occupied === 3, 20_000);
       const fromApi = await occupancyFromApi(server.url, official.token);
       expect(board.sites.get(site.id)!.occupancy).to.deep.equal(fromApi.get(site.id));
-      expect(board.reloads, 'a recovered connection needs no snapshot').to.deep.equal([]);
+      // A recovered connection needs no snapshot, unless a message went out while it was being
+      // signed in again (next test): on a loaded machine the placements can land in that window.
+      expect(
+        board.reloads.filter((r) => r !== 'recovered_partly'),
+        'a recovered connection needs no snapshot',
+      ).to.deep.equal([]);
+    });
+
+    it('tells a client recovered while a message went out during its sign-in to reload', async () => {
+      // Socket.IO puts a recovering socket back in its rooms before the middleware signs it in
+      // again, but delivers only to connected sockets: a message sent in between is lost to it.
+      const site = await buildSite();
+      await buildRoom({ site });
+      const official = await signIn('official');
+      const o = open(server.url, official.token, { reconnection: true });
+      await connected(o);
+      const board = new Dashboard(o, server.url, official.token);
+      await new Promise((r) => setTimeout(r, 100)); // any first snapshot request is over
+
+      const store = authStoresFor({ redisUrl: null }).sessions.store;
+      const find = store.find;
+      let signInStarted!: () => void;
+      const signingIn = new Promise<void>((resolve) => (signInStarted = resolve));
+      store.find = async (id: string) => {
+        signInStarted();
+        await new Promise((r) => setTimeout(r, 300));
+        return find.call(store, id);
+      };
+      try {
+        o.io.engine.close(); // the network drops; the client reconnects on its own
+        await until(() => !o.connected, 20_000);
+        await signingIn;
+        domainEvents.emit({
+          name: 'stay.created',
+          payload: {
+            partyId: 1,
+            stayIds: [1],
+            roomIds: [1],
+            sites: [{ siteId: site.id, version: 1 }],
+          },
+        });
+        await server.realtime.flush();
+        await until(() => o.connected, 20_000);
+      } finally {
+        store.find = find;
+      }
+      expect(o.recovered).to.equal(true);
+      await until(() => board.received.length > 0 || board.reloads.includes('recovered_partly'));
+      expect(board.reloads).to.include('recovered_partly');
     });
 
     it('tells a client it could not recover to reload the snapshot, which then matches the API', async () => {
