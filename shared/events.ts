@@ -100,7 +100,12 @@ export interface ServerToClientEvents {
   'job.progress': (payload: DomainEventMap['job.progress']) => void;
 }
 
-export type JoinAck = (result: { ok: true; room: string } | { ok: false; error: string }) => void;
+/** Why `site.join` was refused: stable words the dashboard translates. */
+export type JoinError = 'not found' | 'forbidden' | 'invalid site id';
+
+export type JoinAck = (
+  result: { ok: true; room: string } | { ok: false; error: JoinError },
+) => void;
 
 export interface ClientToServerEvents {
   /** Officials and admins: follow one site's room too (site managers are joined to theirs). */

@@ -245,7 +245,7 @@ export function attachRealtime(
     const reply: JoinAck = typeof ack === 'function' ? (ack as JoinAck) : () => undefined;
     const user = socket.data.user;
     if (typeof siteId !== 'number' || !Number.isSafeInteger(siteId) || siteId < 1) {
-      return reply({ ok: false, error: 'siteId must be a positive integer' });
+      return reply({ ok: false, error: 'invalid site id' });
     }
     const room = siteRoom(siteId);
     if (user.role === 'site_manager') {

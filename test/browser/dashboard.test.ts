@@ -167,6 +167,10 @@ describe('dashboard views in the browser', function () {
     ]);
     expect(await page.evaluate(() => document.documentElement.lang)).to.equal('en');
     expect(await page.locator('.sites-table').innerText()).to.contain('Active');
+    // Districts by name in the language shown, with their code.
+    expect(await page.locator('.sites-table tbody .col-district').first().innerText()).to.equal(
+      'Jinshui 410105',
+    );
     await screenshot(page, 'sites-english');
     await page.goto(`${harness.baseUrl}#/overview`);
     await page.getByRole('heading', { name: 'City overview' }).waitFor();
@@ -174,6 +178,9 @@ describe('dashboard views in the browser', function () {
     await screenshot(page, 'overview-english');
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('heading', { name: '全市总览' }).waitFor();
+    expect(await page.locator('.sites-table tbody .col-district').first().innerText()).to.equal(
+      '金水区 410105',
+    );
   });
 
   it("administers sites, rooms, policy and users, showing the API's field errors", async () => {

@@ -17,6 +17,7 @@ import { boardMessages } from './messages';
 import { RoomPanel } from './RoomPanel';
 import { TodayLists } from './TodayLists';
 import { useAction } from './useAction';
+import type { JoinError } from '../../../shared/events';
 import { useSiteFollow } from './useSiteFollow';
 import './siteBoard.css';
 
@@ -25,6 +26,14 @@ import './siteBoard.css';
  * with its occupants and actions. Live: reloads on this site's `site.occupancy` and whenever the
  * server says messages may have been missed; after its own changes it reloads at once too.
  */
+
+/** The server's refusal of `site.join`, in words. */
+const JOIN_ERROR_KEYS = {
+  'not found': 'joinNotFound',
+  forbidden: 'joinForbidden',
+  'invalid site id': 'joinInvalid',
+} as const satisfies Record<JoinError, string>;
+
 export function SiteBoardPage({ siteId }: { siteId: number }) {
   const t = useMessages(boardMessages);
   const f = useFormat();
@@ -89,7 +98,9 @@ export function SiteBoardPage({ siteId }: { siteId: number }) {
         </div>
       </div>
 
-      {joinError && <p className="notice notice--info">{t('join', { error: joinError })}</p>}
+      {joinError && (
+        <p className="notice notice--info">{t('join', { error: t(JOIN_ERROR_KEYS[joinError]) })}</p>
+      )}
       {/* While a room is open its dialog shows the outcome; the empty line keeps the layout still. */}
       <ActionStatus outcome={openRoom ? null : action.outcome} />
 

@@ -68,6 +68,9 @@ export const boardMessages = defineMessages({
     done: '已完成：{what}',
     failed: '操作失败：{title}',
     join: '无法订阅此隔离点的实时更新：{error}',
+    joinNotFound: '找不到此隔离点',
+    joinForbidden: '您无权查看此隔离点',
+    joinInvalid: '隔离点编号无效',
   },
   en: {
     title: 'Room board',
@@ -136,6 +139,9 @@ export const boardMessages = defineMessages({
     done: 'Done: {what}',
     failed: 'Failed: {title}',
     join: 'Live updates for this site are off: {error}',
+    joinNotFound: 'the site was not found',
+    joinForbidden: 'you may not see this site',
+    joinInvalid: 'the site id is not valid',
   },
 });
 

@@ -5,12 +5,16 @@
  * `snapshotGeneration`, when the server says messages may have been missed.
  */
 import { useEffect, useState } from 'react';
+import type { JoinError } from '../../../shared/events';
 import { useRealtime, useRealtimeEvent } from '../realtime/realtimeContext';
 
-export function useSiteFollow(siteId: number): { refreshKey: string; joinError: string | null } {
+export function useSiteFollow(siteId: number): {
+  refreshKey: string;
+  joinError: JoinError | null;
+} {
   const { socket, snapshotGeneration } = useRealtime();
   const [version, setVersion] = useState(0);
-  const [joinError, setJoinError] = useState<string | null>(null);
+  const [joinError, setJoinError] = useState<JoinError | null>(null);
 
   useRealtimeEvent('site.occupancy', (message) => {
     if (message.siteId === siteId) setVersion((seen) => Math.max(seen, message.version));

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { SiteWithOccupancyDto } from '../../../shared/dto';
 import { useFormat } from '../format';
-import { useMessages } from '../i18n/localeContext';
+import { useLocale, useMessages } from '../i18n/localeContext';
+import { districtName } from '../overview/districts';
 import { routeHref } from '../navigation/route';
 import { isNearFull } from './capacity';
 import { sitesMessages, type SitesMessageKey } from './messages';
@@ -42,6 +43,7 @@ interface Props {
 /** The sites with today's occupancy; every column header is a button that sorts by it. */
 export function SitesTable({ sites, sort, onSort, linkToBoard = false, rowAction }: Props) {
   const t = useMessages(sitesMessages);
+  const { locale } = useLocale();
   const format = useFormat();
   const sortedBy = COLUMNS.find((column) => column.key === sort.key)?.label;
   return (
@@ -89,6 +91,7 @@ export function SitesTable({ sites, sort, onSort, linkToBoard = false, rowAction
                   )}
                 </th>
                 <td className="col-district">
+                  {districtName(site.district, locale) ?? ''}{' '}
                   <span className="code">{site.district}</span>
                 </td>
                 <td className="col-status">
