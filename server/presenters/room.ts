@@ -16,12 +16,15 @@ export function presentRoom(room: Room): RoomDto {
   };
 }
 
-/** What the room board shows on a tile, derived in one place. */
+/**
+ * What the room board shows on a tile, derived in one place. A party due today that has not
+ * checked in yet is still incoming ("reserved"), though its beds are taken tonight.
+ */
 export function roomState(item: RoomWithOccupancy): RoomWithOccupancyDto['state'] {
   if (item.room.status === 'out_of_service') return 'out_of_service';
   if (item.room.status === 'cleaning') return 'cleaning';
-  if (item.occupants > 0) return 'occupied';
-  if (item.upcoming > 0) return 'reserved';
+  if (item.checkedIn > 0) return 'occupied';
+  if (item.occupants > 0 || item.upcoming > 0) return 'reserved';
   return 'free';
 }
 

@@ -7,7 +7,10 @@ import { OCCUPIES_DAY_SQL } from './occupancy';
 
 export interface RoomWithOccupancy {
   room: Room;
+  /** People holding a bed tonight, whether they have arrived or not. */
   occupants: number;
+  /** Of those, the ones checked in. */
+  checkedIn: number;
   category: Category | null;
   upcoming: number;
 }
@@ -20,10 +23,11 @@ export async function listRoomsWithOccupancy(
   const siteRooms = 'st.roomId IN (SELECT id FROM rooms WHERE siteId = :siteId)';
   const rooms = await sequelize.query(
     `SELECT rm.*, COALESCE(o.occupants, 0) AS occupants, o.category AS category,
-       COALESCE(u.upcoming, 0) AS upcoming
+       COALESCE(o.checkedIn, 0) AS checkedIn, COALESCE(u.upcoming, 0) AS upcoming
      FROM rooms rm
      LEFT JOIN (
-       SELECT st.roomId, COUNT(*) AS occupants, MIN(p.category) AS category
+       SELECT st.roomId, COUNT(*) AS occupants, MIN(p.category) AS category,
+         SUM(CASE WHEN st.status = 'checked_in' THEN 1 ELSE 0 END) AS checkedIn
        FROM stays st JOIN parties p ON p.id = st.partyId
        WHERE ${OCCUPIES_DAY_SQL} AND ${siteRooms}
        GROUP BY st.roomId
@@ -46,6 +50,7 @@ export async function listRoomsWithOccupancy(
     return {
       room,
       occupants: Number(extra.occupants ?? 0),
+      checkedIn: Number(extra.checkedIn ?? 0),
       category: (extra.category as Category | null) ?? null,
       upcoming: Number(extra.upcoming ?? 0),
     };

@@ -99,6 +99,8 @@ describe('rooms API', () => {
         party: await buildParty({ size: 2, shareRoom: true, category: 'inbound_traveller' }),
       });
       await buildStays({ room: incoming, status: 'reserved', entryDate: addDays(TEST_TODAY, 1) });
+      const arriving = await buildRoom({ site, number: '204', floor: 2 });
+      await buildStays({ room: arriving, status: 'in_transit', entryDate: TEST_TODAY });
       const other = await buildSite();
       await buildRoom({ site: other, number: '101' });
 
@@ -111,9 +113,11 @@ describe('rooms API', () => {
         ['201', 'reserved', 0, null],
         ['202', 'cleaning', 0, null],
         ['203', 'out_of_service', 0, null],
+        // Due today, on the way: its bed is taken tonight, but nobody has arrived yet.
+        ['204', 'reserved', 1, 'close_contact'],
       ]);
       const floor2 = await (await apiAs()).get(`/api/sites/${site.id}/rooms?floor=2`);
-      expect((floor2.body as RoomListDto).data).to.have.length(3);
+      expect((floor2.body as RoomListDto).data).to.have.length(4);
     });
 
     it('refuses a bad floor filter and answers 404 for an unknown site', async () => {

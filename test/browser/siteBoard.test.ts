@@ -111,7 +111,8 @@ describe('site board, placement and waiting list in the browser', function () {
       .and.contain('1/2 beds');
     expect(await tile('203').innerText()).to.contain('Cleaning');
     // A reservation from today holds the room tonight; one from tomorrow shows as reserved.
-    expect(await tile('301').innerText()).to.contain('Occupied');
+    // Wang Fang is due today but has not arrived: incoming, not occupied.
+    expect(await tile('301').innerText()).to.contain('Reserved');
     expect(await tile('303').innerText()).to.contain('Reserved');
     expect(await tile('302').innerText()).to.contain('Out of service');
     expect(await tile('202').innerText()).to.contain('Free');
