@@ -69,6 +69,30 @@ describe('overview API', () => {
     expect(overview.today).to.deep.equal({ intake: 2, released: 0, releasesDue: 0 });
   });
 
+  it('holds an overdue checked-in bed every night, and a room for each party only in its nights', async () => {
+    const site = await buildSite();
+    const [overdue, sequence] = [
+      await buildRoom({ site, beds: 1 }),
+      await buildRoom({ site, beds: 2 }),
+    ];
+    await buildRoom({ site, beds: 4 }); // free all along
+    // Checked in, planned release yesterday, not released yet: holds its bed until someone does.
+    await buildStays({ room: overdue, entryDate: day(-15), plannedReleaseDate: day(-1) });
+    // One party leaves on day 2, the next arrives on day 4 (after cleaning).
+    await buildStays({ room: sequence, entryDate: day(-3), plannedReleaseDate: day(2) });
+    await buildStays({
+      room: sequence,
+      entryDate: day(4),
+      plannedReleaseDate: day(9),
+      status: 'reserved',
+    });
+
+    const res = await (await apiAs('official')).get('/api/overview?days=11').expect(200);
+    const free = (res.body as OverviewDto).forecast.map((d) => d.free);
+    // 7 available beds; the overdue one never comes back in the forecast.
+    expect(free).to.deep.equal([4, 4, 6, 6, 4, 4, 4, 4, 4, 6, 6]);
+  });
+
   it("counts today's intake and releases and the waiting list", async () => {
     const room = await buildRoom({ beds: 4 });
     await buildStays({ room, entryDate: TEST_TODAY });
