@@ -47,8 +47,11 @@ import { today, type AppContext } from '../context';
 import { domainEvents, type DomainEventBus } from '../events/bus';
 import { getLogger } from '../logging/logger';
 import { Site } from '../models';
+import { currentAlerts } from '../queries/alerts';
 import { listSitesWithOccupancy } from '../queries/sites';
+import { currentPolicy } from '../services/policy';
 import { authenticateHandshake } from './auth';
+import { watchAlerts } from './alertWatch';
 import { watchSession } from './sessionWatch';
 import { Coalescer, DEFAULT_FLUSH_BURST, DEFAULT_FLUSH_MS } from './coalescer';
 
@@ -89,6 +92,8 @@ export interface RealtimeOptions {
   streamName?: string;
   /** How long a dropped client's missed messages are kept (default two minutes; tests shorten it). */
   recoveryWindowMs?: number;
+  /** How often alerts are read for new ones (default one minute; tests shorten it). */
+  alertCheckMs?: number;
   /** Re-check each socket's session at least this often (default 5 min; tests shorten it). */
   sessionCheckMaxMs?: number;
   /** The domain event bus to listen to (default: the process's). */
@@ -99,6 +104,8 @@ export interface Realtime {
   io: RealtimeServer;
   /** Sends what is buffered now (tests). */
   flush(): Promise<void>;
+  /** Reads the alerts now and sends the new ones (tests). */
+  checkAlerts(): Promise<void>;
   /** Disconnects every client and stops listening; leaves the HTTP server to its owner. */
   close(): Promise<void>;
 }
@@ -339,11 +346,25 @@ export function attachRealtime(
 
   const unsubscribe = (options.bus ?? domainEvents).onAny(relay);
 
+  const alerts = watchAlerts({
+    intervalMs: options.alertCheckMs,
+    read: async () => currentAlerts(ctx.db.sequelize, await currentPolicy(), ctx.now(), today(ctx)),
+    onNew: (fresh) => {
+      for (const a of fresh) {
+        const rooms = a.siteId === null ? [OVERVIEW_ROOM] : [OVERVIEW_ROOM, siteRoom(a.siteId)];
+        // Local only: every process watches for its own clients.
+        io.local.to(rooms).emit('alert', { kind: a.kind, siteId: a.siteId, message: a.message });
+      }
+    },
+  });
+
   return {
     io,
     flush: () => coalescer.flush(),
+    checkAlerts: () => alerts.check(),
     async close() {
       unsubscribe();
+      alerts.stop();
       await coalescer.close();
       io.local.disconnectSockets(true);
       io.engine.close();

@@ -414,6 +414,43 @@ describe('realtime: Socket.IO', function () {
     });
   });
 
+  describe('alerts', () => {
+    it("tells officials and the site's managers of an alert that began with time alone, once", async () => {
+      const watched = await startRealtimeServer({ alertCheckMs: 60_000 }); // checked by hand here
+      try {
+        const site = await buildSite();
+        const room = await buildRoom({ site });
+        const official = await signIn('official');
+        const manager = await signIn('site_manager', { siteIds: [site.id] });
+        const elsewhere = await signIn('site_manager');
+        const [o, m, e] = [official, manager, elsewhere].map((u) => open(watched.url, u.token));
+        await Promise.all([o, m, e].map(connected));
+        const heard = [o, m, e].map((socket) => {
+          const list: { kind: string; siteId: number | null }[] = [];
+          socket.on('alert', (a) => list.push(a));
+          return list;
+        });
+        await watched.realtime.checkAlerts(); // what stands now is not news
+
+        // Nothing changed but the clock: the room has waited 30 hours for cleaning.
+        await room.update({
+          status: 'cleaning',
+          statusChangedAt: new Date(TEST_NOW.getTime() - 30 * 3_600_000),
+        });
+        await watched.realtime.checkAlerts();
+        await until(() => heard[0].length > 0 && heard[1].length > 0);
+        await watched.realtime.checkAlerts(); // still standing: not sent again
+        await new Promise((r) => setTimeout(r, 150));
+        const expected = [{ kind: 'cleaning_overdue', siteId: site.id }];
+        expect(heard[0].map(({ kind, siteId }) => ({ kind, siteId }))).to.deep.equal(expected);
+        expect(heard[1].map(({ kind, siteId }) => ({ kind, siteId }))).to.deep.equal(expected);
+        expect(heard[2], "another site's manager").to.deep.equal([]);
+      } finally {
+        await watched.close();
+      }
+    });
+  });
+
   describe('reconnects', () => {
     it('recovers a dropped connection: missed messages arrive, totals end as the API says', async () => {
       const site = await buildSite();
