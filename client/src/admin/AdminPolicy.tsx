@@ -6,8 +6,7 @@ import { ProblemPanel } from '../api/ProblemPanel';
 import { useResource } from '../api/useResource';
 import { useMessages } from '../i18n/localeContext';
 import { LoadingPanel } from '../ui/StatePanels';
-import { TextInput } from './AdminSites';
-import { Field } from '../ui/Field';
+import { TextField } from '../ui/TextField';
 import { adminMessages, type AdminMessageKey } from './messages';
 import { Outcome } from './Outcome';
 import { useFieldErrors, useAction } from './useAction';
@@ -119,17 +118,15 @@ function PolicyForm({ initial }: { initial: PolicyDocument }) {
               ['waitingOverMinutes', 'waitingOverMinutes', 'alerts.waitingOverMinutes'],
             ] as const
           ).map(([field, label, path]) => (
-            <Field key={field} label={t(label)} error={error(path)}>
-              {(props) => (
-                <TextInput
-                  {...props}
-                  name={field}
-                  value={draft.top[field]}
-                  onChange={setTop(field)}
-                  numeric
-                />
-              )}
-            </Field>
+            <TextField
+              key={field}
+              label={t(label)}
+              error={error(path)}
+              name={field}
+              value={draft.top[field]}
+              onChange={setTop(field)}
+              numeric
+            />
           ))}
           <label className="checkbox">
             <input
@@ -143,19 +140,17 @@ function PolicyForm({ initial }: { initial: PolicyDocument }) {
         <fieldset className="admin-form">
           <legend className="form-field__label">{t('weights')}</legend>
           {(Object.keys(WEIGHT_LABELS) as (keyof AllocationWeights)[]).map((weight) => (
-            <Field key={weight} label={t(WEIGHT_LABELS[weight])} error={error(`weights.${weight}`)}>
-              {(props) => (
-                <TextInput
-                  {...props}
-                  name={weight}
-                  value={draft.weights[weight]}
-                  onChange={(value) =>
-                    setDraft((d) => ({ ...d, weights: { ...d.weights, [weight]: value } }))
-                  }
-                  numeric
-                />
-              )}
-            </Field>
+            <TextField
+              key={weight}
+              label={t(WEIGHT_LABELS[weight])}
+              error={error(`weights.${weight}`)}
+              name={weight}
+              value={draft.weights[weight]}
+              onChange={(value) =>
+                setDraft((d) => ({ ...d, weights: { ...d.weights, [weight]: value } }))
+              }
+              numeric
+            />
           ))}
         </fieldset>
         <div className="admin-form__actions">

@@ -5,8 +5,8 @@ import { fetchSiteList } from '../api/sites';
 import { useResource } from '../api/useResource';
 import { useMessages } from '../i18n/localeContext';
 import { EmptyPanel, LoadingPanel } from '../ui/StatePanels';
-import { TextInput } from './AdminSites';
 import { Field } from '../ui/Field';
+import { TextField } from '../ui/TextField';
 import { adminMessages } from './messages';
 import { Outcome } from './Outcome';
 import { useFieldErrors, useAction } from './useAction';
@@ -71,32 +71,38 @@ export function AdminRooms() {
             </select>
           )}
         </Field>
-        <Field label={t('floorFrom')} error={error('floors.from') ?? error('floors')}>
-          {(props) => (
-            <TextInput {...props} name="from" value={form.from} onChange={set('from')} numeric />
-          )}
-        </Field>
-        <Field label={t('floorTo')} error={error('floors.to')}>
-          {(props) => (
-            <TextInput {...props} name="to" value={form.to} onChange={set('to')} numeric />
-          )}
-        </Field>
-        <Field label={t('roomsPerFloor')} error={error('roomsPerFloor')}>
-          {(props) => (
-            <TextInput
-              {...props}
-              name="roomsPerFloor"
-              value={form.roomsPerFloor}
-              onChange={set('roomsPerFloor')}
-              numeric
-            />
-          )}
-        </Field>
-        <Field label={t('beds')} error={error('beds')}>
-          {(props) => (
-            <TextInput {...props} name="beds" value={form.beds} onChange={set('beds')} numeric />
-          )}
-        </Field>
+        <TextField
+          label={t('floorFrom')}
+          error={error('floors.from') ?? error('floors')}
+          name="from"
+          value={form.from}
+          onChange={set('from')}
+          numeric
+        />
+        <TextField
+          label={t('floorTo')}
+          error={error('floors.to')}
+          name="to"
+          value={form.to}
+          onChange={set('to')}
+          numeric
+        />
+        <TextField
+          label={t('roomsPerFloor')}
+          error={error('roomsPerFloor')}
+          name="roomsPerFloor"
+          value={form.roomsPerFloor}
+          onChange={set('roomsPerFloor')}
+          numeric
+        />
+        <TextField
+          label={t('beds')}
+          error={error('beds')}
+          name="beds"
+          value={form.beds}
+          onChange={set('beds')}
+          numeric
+        />
         <label className="checkbox">
           <input
             type="checkbox"

@@ -10,6 +10,7 @@ import { sitesMessages } from '../sites/messages';
 import { SITE_KIND_LABEL_KEYS } from '../sites/siteLabels';
 import { StatusBadge } from '../sites/StatusBadge';
 import { Field } from '../ui/Field';
+import { TextField } from '../ui/TextField';
 import { adminMessages } from './messages';
 import { ListCard } from './ListCard';
 import { Outcome } from './Outcome';
@@ -152,12 +153,21 @@ function NewSiteForm({ onCreated }: { onCreated: () => void }) {
         {t('newSite')}
       </h3>
       <form className="admin-form" onSubmit={submit} noValidate>
-        <Field label={t('code')} hint={t('codeHint')} error={error('code')}>
-          {(props) => <TextInput {...props} name="code" value={form.code} onChange={set('code')} />}
-        </Field>
-        <Field label={t('name')} error={error('name')}>
-          {(props) => <TextInput {...props} name="name" value={form.name} onChange={set('name')} />}
-        </Field>
+        <TextField
+          label={t('code')}
+          hint={t('codeHint')}
+          error={error('code')}
+          name="code"
+          value={form.code}
+          onChange={set('code')}
+        />
+        <TextField
+          label={t('name')}
+          error={error('name')}
+          name="name"
+          value={form.name}
+          onChange={set('name')}
+        />
         <Field label={t('district')} error={error('district')}>
           {(props) => (
             <select
@@ -174,33 +184,29 @@ function NewSiteForm({ onCreated }: { onCreated: () => void }) {
             </select>
           )}
         </Field>
-        <Field label={t('address')} error={error('address')}>
-          {(props) => (
-            <TextInput {...props} name="address" value={form.address} onChange={set('address')} />
-          )}
-        </Field>
-        <Field label={t('latitude')} error={error('latitude')}>
-          {(props) => (
-            <TextInput
-              {...props}
-              name="latitude"
-              value={form.latitude}
-              onChange={set('latitude')}
-              numeric
-            />
-          )}
-        </Field>
-        <Field label={t('longitude')} error={error('longitude')}>
-          {(props) => (
-            <TextInput
-              {...props}
-              name="longitude"
-              value={form.longitude}
-              onChange={set('longitude')}
-              numeric
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('address')}
+          error={error('address')}
+          name="address"
+          value={form.address}
+          onChange={set('address')}
+        />
+        <TextField
+          label={t('latitude')}
+          error={error('latitude')}
+          name="latitude"
+          value={form.latitude}
+          onChange={set('latitude')}
+          numeric
+        />
+        <TextField
+          label={t('longitude')}
+          error={error('longitude')}
+          name="longitude"
+          value={form.longitude}
+          onChange={set('longitude')}
+          numeric
+        />
         <Field label={t('kind')} error={error('kind')}>
           {(props) => (
             <select
@@ -231,21 +237,15 @@ function NewSiteForm({ onCreated }: { onCreated: () => void }) {
             </select>
           )}
         </Field>
-        <Field
+        <TextField
           label={t('leadHours')}
           hint={t('leadHoursHint')}
           error={error('activationLeadHours')}
-        >
-          {(props) => (
-            <TextInput
-              {...props}
-              name="activationLeadHours"
-              value={form.activationLeadHours}
-              onChange={set('activationLeadHours')}
-              numeric
-            />
-          )}
-        </Field>
+          name="activationLeadHours"
+          value={form.activationLeadHours}
+          onChange={set('activationLeadHours')}
+          numeric
+        />
         <div className="admin-form__actions">
           <button type="submit" className="button button--primary" aria-disabled={action.busy}>
             {t('createSite')}
@@ -267,32 +267,5 @@ function NewSiteForm({ onCreated }: { onCreated: () => void }) {
         }}
       />
     </section>
-  );
-}
-
-export function TextInput({
-  value,
-  onChange,
-  numeric = false,
-  ...props
-}: {
-  id: string;
-  name: string;
-  value: string;
-  onChange: (value: string) => void;
-  numeric?: boolean;
-  type?: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-}) {
-  return (
-    <input
-      {...props}
-      className="form-field__input"
-      type={props.type ?? 'text'}
-      inputMode={numeric ? 'decimal' : undefined}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-    />
   );
 }

@@ -9,8 +9,8 @@ import { authMessages } from '../auth/messages';
 import { ROLE_LABEL_KEYS } from '../auth/roleLabels';
 import { useMessages } from '../i18n/localeContext';
 import { EmptyPanel } from '../ui/StatePanels';
-import { TextInput } from './AdminSites';
 import { Field } from '../ui/Field';
+import { TextField } from '../ui/TextField';
 import { adminMessages } from './messages';
 import { ListCard } from './ListCard';
 import { Outcome } from './Outcome';
@@ -276,26 +276,20 @@ function NewUserForm({
         {t('newUser')}
       </h3>
       <form className="admin-form" onSubmit={submit} noValidate>
-        <Field label={t('username')} error={error('username')}>
-          {(props) => (
-            <TextInput
-              {...props}
-              name="username"
-              value={form.username}
-              onChange={set('username')}
-            />
-          )}
-        </Field>
-        <Field label={t('displayName')} error={error('displayName')}>
-          {(props) => (
-            <TextInput
-              {...props}
-              name="displayName"
-              value={form.displayName}
-              onChange={set('displayName')}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('username')}
+          error={error('username')}
+          name="username"
+          value={form.username}
+          onChange={set('username')}
+        />
+        <TextField
+          label={t('displayName')}
+          error={error('displayName')}
+          name="displayName"
+          value={form.displayName}
+          onChange={set('displayName')}
+        />
         <Field label={t('role')} error={error('role')}>
           {(props) => (
             <select
@@ -312,17 +306,14 @@ function NewUserForm({
             </select>
           )}
         </Field>
-        <Field label={t('password')} error={error('password')}>
-          {(props) => (
-            <TextInput
-              {...props}
-              name="new-password"
-              type="password"
-              value={form.password}
-              onChange={set('password')}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('password')}
+          error={error('password')}
+          name="new-password"
+          type="password"
+          value={form.password}
+          onChange={set('password')}
+        />
         {role === 'site_manager' && (
           <SitePicker
             sites={sites}
