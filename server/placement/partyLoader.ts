@@ -5,6 +5,7 @@ import type { IsoDate } from '../../shared/dates';
 import type { PolicyDocument } from '../../shared/policy';
 import type { PartyRequest } from '../allocation/types';
 import { conflict, notFound, validationError } from '../errors';
+import { takeJoinedColumns } from '../db/joinedColumns';
 import { Party, Person } from '../models';
 import { partyRelease } from './stayDates';
 
@@ -25,10 +26,6 @@ export interface PartyWithStays extends LoadedParty {
   currentStays: CurrentStayRef[];
 }
 
-type MemberRow = Person & {
-  dataValues: { currentStayId?: number | null; currentPartyId?: number };
-};
-
 export async function loadParty(
   transaction: Transaction | undefined,
   partyId: number,
@@ -38,7 +35,7 @@ export async function loadParty(
   if (!party) throw notFound(`Party ${partyId}`, 'partyId');
   // Members through the link table, with their current stays, in one statement (placement reads
   // this on every request). A person has at most one current stay (a unique key): one row each.
-  const rows = (await Person.sequelize!.query(
+  const rows = await Person.sequelize!.query(
     `SELECT pe.*, st.id AS currentStayId, st.partyId AS currentPartyId
      FROM party_members pm
      JOIN persons pe ON pe.id = pm.personId
@@ -50,11 +47,14 @@ export async function loadParty(
       replacements: { partyId, current: [...CURRENT_STAY_STATUSES] },
       transaction,
     },
-  )) as MemberRow[];
+  );
   const members: Person[] = [];
   const currentStays: CurrentStayRef[] = [];
   for (const row of rows) {
-    const { currentStayId, currentPartyId } = row.dataValues;
+    const { currentStayId, currentPartyId } = takeJoinedColumns(row, [
+      'currentStayId',
+      'currentPartyId',
+    ]);
     if (currentStayId !== null && currentStayId !== undefined) {
       currentStays.push({
         id: Number(currentStayId),
@@ -62,9 +62,6 @@ export async function loadParty(
         partyId: Number(currentPartyId),
       });
     }
-    // The joined columns are not Person attributes: keep the model clean.
-    delete row.dataValues.currentStayId;
-    delete row.dataValues.currentPartyId;
     if (members.at(-1)?.id !== row.id) members.push(row);
   }
   return { party, members, currentStays };

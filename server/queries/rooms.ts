@@ -2,6 +2,7 @@
 import type { Sequelize } from 'sequelize';
 import type { IsoDate } from '../../shared/dates';
 import type { Category } from '../../shared/enums';
+import { takeJoinedColumns } from '../db/joinedColumns';
 import { Room } from '../models';
 import { OCCUPIES_DAY_SQL } from './occupancy';
 
@@ -46,7 +47,7 @@ export async function listRoomsWithOccupancy(
     },
   );
   return rooms.map((room) => {
-    const extra = room.get({ plain: true }) as unknown as Record<string, unknown>;
+    const extra = takeJoinedColumns(room, ['occupants', 'checkedIn', 'category', 'upcoming']);
     return {
       room,
       occupants: Number(extra.occupants ?? 0),

@@ -3,6 +3,7 @@ import { type Sequelize, type Transaction } from 'sequelize';
 import type { Occupancy } from '../../shared/dto';
 import type { IsoDate } from '../../shared/dates';
 import type { SiteStatus } from '../../shared/enums';
+import { takeJoinedColumns } from '../db/joinedColumns';
 import { Site } from '../models';
 import { OCCUPANCY_COLUMNS, occupancyFromRow, siteOccupancySql } from './occupancy';
 
@@ -49,6 +50,8 @@ export async function listSitesWithOccupancy(
   );
   return sites.map((site) => ({
     site,
-    occupancy: occupancyFromRow(site.get({ plain: true }) as unknown as Record<string, number>),
+    occupancy: occupancyFromRow(
+      takeJoinedColumns(site, OCCUPANCY_COLUMNS) as Partial<Record<string, number>>,
+    ),
   }));
 }

@@ -1,4 +1,5 @@
 import type { Transaction } from 'sequelize';
+import { takeJoinedColumns } from '../db/joinedColumns';
 import { User, UserSite } from '../models';
 
 /**
@@ -16,15 +17,10 @@ export async function findUserWithSites(
     { model: User, mapToModel: true, replacements: { id }, transaction },
   );
   if (rows.length === 0) return null;
-  // The joined column is not a User attribute: read it from each row, then drop it from the model.
-  const siteIds: number[] = [];
-  for (const row of rows) {
-    const values = row.dataValues as unknown as { linkedSiteId?: number | null };
-    if (values.linkedSiteId !== null && values.linkedSiteId !== undefined) {
-      siteIds.push(Number(values.linkedSiteId));
-    }
-    delete values.linkedSiteId;
-  }
+  const siteIds = rows
+    .map((row) => takeJoinedColumns(row, ['linkedSiteId']).linkedSiteId)
+    .filter((siteId) => siteId !== null && siteId !== undefined)
+    .map(Number);
   return { user: rows[0], siteIds };
 }
 
