@@ -22,6 +22,7 @@ import { RetryableConflict } from '../db/transaction';
 import { conflict, validationError } from '../errors';
 import type { ServiceContext } from '../services/context';
 import { allocationPolicy } from '../services/policy';
+import type { RoomPlace } from '../queries/roomPlaces';
 import { loadCity, type SiteLabel } from './citySnapshot';
 import {
   floorRoomIds,
@@ -47,11 +48,6 @@ export interface Option {
   opensStandbySite: boolean;
   /** Site and number of each assigned room, as read under lock (for presenting the stays). */
   places: Map<number, RoomPlace>;
-}
-
-export interface RoomPlace {
-  siteId: number;
-  number: string;
 }
 
 /** Reads the locked floor's sites: their rules only, or with occupancy to score options. */

@@ -1,13 +1,11 @@
 import type { StayDto } from '../../shared/placementDto';
 import type { Stay } from '../models';
+import type { RoomPlace } from '../queries/roomPlaces';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 /** A stay with where it is; `rooms` maps room id → site id and number (loaded in one query). */
-export function presentStay(
-  stay: Stay,
-  rooms: ReadonlyMap<number, { siteId: number; number: string }>,
-): StayDto {
+export function presentStay(stay: Stay, rooms: ReadonlyMap<number, RoomPlace>): StayDto {
   const room = rooms.get(stay.roomId);
   return {
     id: stay.id,

@@ -17,12 +17,7 @@ import { inTransaction } from '../db/transaction';
 import { emitAfterCommit } from '../events/bus';
 import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import { Site, type Stay } from '../models';
-import {
-  bestAvailable,
-  checkChosenRooms,
-  type Option,
-  type RoomPlace,
-} from '../placement/chooseRooms';
+import { bestAvailable, checkChosenRooms, type Option } from '../placement/chooseRooms';
 import {
   loadParty,
   partyRequest,
@@ -34,6 +29,7 @@ import {
 import { bumpRoomVersions } from '../placement/snapshot';
 import { markPlaced, queueParty, queuePosition } from '../placement/waitingQueue';
 import { writeStays } from '../placement/writeStays';
+import type { RoomPlace } from '../queries/roomPlaces';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
 import { currentPolicy } from './policy';
