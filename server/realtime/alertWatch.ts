@@ -30,6 +30,8 @@ export function watchAlerts(options: {
   read: () => Promise<AlertDto[]>;
   onNew: (alerts: AlertDto[]) => void;
   intervalMs?: number;
+  /** Whether anyone would hear (the process has clients); the interval skips its read if not. */
+  listened?: () => boolean;
 }): AlertWatch {
   // The alerts standing when the watch starts are not news: clients read them when they load.
   let known: Set<string> | null = null;
@@ -47,9 +49,12 @@ export function watchAlerts(options: {
     });
     return running;
   };
-  const timer = setInterval(() => void check(), options.intervalMs ?? ALERT_CHECK_MS);
+  const listened = options.listened ?? (() => true);
+  const timer = setInterval(() => {
+    if (listened()) void check();
+  }, options.intervalMs ?? ALERT_CHECK_MS);
   timer.unref();
-  void check();
+  if (listened()) void check();
   return {
     check,
     stop: () => clearInterval(timer),

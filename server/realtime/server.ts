@@ -348,6 +348,8 @@ export function attachRealtime(
 
   const alerts = watchAlerts({
     intervalMs: options.alertCheckMs,
+    // No read for a process nobody is connected to (a new client loads the alerts anyway).
+    listened: () => io.of('/').sockets.size > 0,
     read: async () => currentAlerts(ctx.db.sequelize, await currentPolicy(), ctx.now(), today(ctx)),
     onNew: (fresh) => {
       for (const a of fresh) {

@@ -64,4 +64,27 @@ describe('alert watch', () => {
       watch.stop();
     }
   });
+
+  it('reads nothing on its interval while nobody would hear', async () => {
+    let reads = 0;
+    let listened = false;
+    const watch = watchAlerts({
+      read: async () => {
+        reads++;
+        return [];
+      },
+      onNew: () => undefined,
+      intervalMs: 20,
+      listened: () => listened,
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      expect(reads, 'no client').to.equal(0);
+      listened = true;
+      await new Promise((r) => setTimeout(r, 100));
+      expect(reads).to.be.above(0);
+    } finally {
+      watch.stop();
+    }
+  });
 });
