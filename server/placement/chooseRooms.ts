@@ -8,9 +8,7 @@ import { firstBrokenConstraint, indexBookings, roomCheck } from '../allocation/c
 import { suggest } from '../allocation/suggest';
 import type {
   AssignedRoom,
-  BookingSnapshot,
   PartyRequest,
-  RoomSnapshot,
   SiteRules,
   SiteSnapshot,
   Suggestion,
@@ -25,13 +23,12 @@ import { allocationPolicy } from '../services/policy';
 import type { RoomPlace } from '../queries/roomPlaces';
 import { loadCity, type SiteLabel } from './citySnapshot';
 import {
-  floorRoomIds,
   loadBookings,
   loadSiteRooms,
-  loadSiteRules,
   loadSites,
-  lockRooms,
+  lockFloors,
   RoomsBusy,
+  type LockedFloor,
 } from './snapshot';
 
 /** How many floors of the engine's options are locked and tried before retrying from scratch. */
@@ -50,59 +47,42 @@ export interface Option {
   places: Map<number, RoomPlace>;
 }
 
-/** Reads the locked floor's sites: their rules only, or with occupancy to score options. */
-type SiteReader<S extends SiteRules> = (
-  transaction: Transaction,
-  siteIds: number[],
-  request: PartyRequest,
-) => Promise<S[]>;
-
-const readSiteRules: SiteReader<SiteRules> = (transaction, siteIds) =>
-  loadSiteRules(transaction, siteIds);
-
-const readSitesForScoring: SiteReader<SiteSnapshot> = (transaction, siteIds, request) =>
-  loadSites(transaction, {
-    entryDate: request.entryDate,
-    allowStandby: request.allowStandby,
-    ids: siteIds,
-  });
-
 export type Choice = Option | { outcome: 'none'; constraint: HardConstraint | null };
 
 /**
- * Locks the floors of `roomIds`, reads their bookings as committed now, and returns the first
- * constraint each assigned room breaks (null when the assignment holds).
+ * Locks the floors of the assigned rooms, reads their bookings as committed now, and returns the
+ * first constraint each assigned room breaks (null when the assignment holds).
  */
-export async function verifyUnderLock<S extends SiteRules>(
+export async function verifyUnderLock(
   ctx: ServiceContext,
   transaction: Transaction,
   policy: PolicyDocument,
   request: PartyRequest,
   assigned: readonly AssignedRoom[],
-  readSites: SiteReader<S>,
   options: { wait?: boolean } = {},
 ): Promise<{
   broken: { index: number; constraint: HardConstraint }[];
   option: Option | null;
   /** The locked floor as read under its locks: what any other choice on it can rely on. */
-  locked: LockedFloor<S>;
+  locked: LockedFloor;
 }> {
-  const roomIds = assigned.map((a) => a.roomId);
-  const lockedIds = await floorRoomIds(transaction, roomIds);
-  const rooms = await lockRooms(transaction, lockedIds, options);
-  const byId = new Map(rooms.map((r) => [r.id, r]));
-  const siteIds = [...new Set(rooms.map((r) => r.siteId))];
-  const sites = await readSites(transaction, siteIds, request);
-  const bookings = await loadBookings(transaction, lockedIds, {
-    entryDate: request.entryDate,
-    releaseDate: request.releaseDate,
-    cleaningNights: allocationPolicy(policy).cleaningNights,
-    today: ctx.today,
-  });
+  const rules = allocationPolicy(policy);
+  const locked = await lockFloors(
+    transaction,
+    assigned.map((a) => a.roomId),
+    {
+      entryDate: request.entryDate,
+      releaseDate: request.releaseDate,
+      cleaningNights: rules.cleaningNights,
+      today: ctx.today,
+    },
+    options,
+  );
+  const byId = new Map(locked.rooms.map((r) => [r.id, r]));
   const check = roomCheck(
     request,
-    indexBookings(rooms, bookings, request.partyId),
-    allocationPolicy(policy),
+    indexBookings(locked.rooms, locked.bookings, request.partyId),
+    rules,
   );
   const broken: { index: number; constraint: HardConstraint }[] = [];
   assigned.forEach((a, i) => {
@@ -112,23 +92,15 @@ export async function verifyUnderLock<S extends SiteRules>(
       size: a.members.length,
       needs: new Set(a.members.flatMap((m) => request.members[m].needs)),
     };
-    const site = sites.find((s) => s.id === room.siteId);
+    const site = locked.sites.find((s) => s.id === room.siteId);
     const c = firstBrokenConstraint(room, site, unit, check);
     if (c) broken.push({ index: i, constraint: c });
   });
-  const locked = { sites, rooms, bookings, lockedIds };
   if (broken.length) return { broken, option: null, locked };
   return { broken, option: lockedOption(locked, [...assigned]), locked };
 }
 
-interface LockedFloor<S extends SiteRules> {
-  sites: S[];
-  rooms: RoomSnapshot[];
-  bookings: BookingSnapshot[];
-  lockedIds: number[];
-}
-
-function lockedOption(locked: LockedFloor<SiteRules>, rooms: AssignedRoom[]): Option {
+function lockedOption(locked: LockedFloor, rooms: AssignedRoom[]): Option {
   const byId = new Map(locked.rooms.map((r) => [r.id, r]));
   const siteId = byId.get(rooms[0].roomId)!.siteId;
   return {
@@ -168,14 +140,7 @@ export async function checkChosenRooms(
     ? [{ roomId: roomIds[0], number: '', members: request.members.map((_, i) => i) }]
     : roomIds.map((roomId, i) => ({ roomId, number: '', members: [i] }));
   // The hard constraints need no occupancy: the site's aggregate is not read for a chosen room.
-  const { broken, option } = await verifyUnderLock(
-    ctx,
-    transaction,
-    policy,
-    request,
-    assigned,
-    readSiteRules,
-  );
+  const { broken, option } = await verifyUnderLock(ctx, transaction, policy, request, assigned);
   if (option) return option;
   throw conflict(
     { code: 'rooms.cannotTake', params: { from: request.entryDate, to: request.releaseDate } },
@@ -201,7 +166,7 @@ export async function bestAvailable(
   policy: PolicyDocument,
   request: PartyRequest,
 ): Promise<Choice> {
-  const { suggestions, mostCommonFailure } = await suggestFromDatabase(
+  const { suggestions, mostCommonFailure, sites } = await suggestFromDatabase(
     ctx,
     transaction,
     policy,
@@ -220,15 +185,7 @@ export async function bestAvailable(
     const wait = i === floors.length - 1;
     let verified;
     try {
-      verified = await verifyUnderLock(
-        ctx,
-        transaction,
-        policy,
-        request,
-        s.rooms,
-        readSitesForScoring,
-        { wait },
-      );
+      verified = await verifyUnderLock(ctx, transaction, policy, request, s.rooms, { wait });
     } catch (error) {
       if (error instanceof RoomsBusy) continue;
       throw error;
@@ -236,7 +193,7 @@ export async function bestAvailable(
     const { option, locked } = verified;
     if (option) return option;
     const [best] = suggest({
-      sites: locked.sites,
+      sites: withLockedRules(sites, locked.sites),
       rooms: locked.rooms,
       bookings: locked.bookings,
       party: request,
@@ -247,6 +204,22 @@ export async function bestAvailable(
   }
   // Every floor tried filled up since we read: start again.
   throw new RetryableConflict('placement options taken concurrently');
+}
+
+/**
+ * The engine's sites with the status and categories read under lock. Occupancy stays as the
+ * engine scored it: within one floor it is the same for every room, so it ranks nothing there.
+ */
+function withLockedRules(
+  sites: readonly SiteSnapshot[],
+  locked: readonly SiteRules[],
+): SiteSnapshot[] {
+  return locked.flatMap((rules) => {
+    const site = sites.find((s) => s.id === rules.id);
+    return site
+      ? [{ ...site, status: rules.status, acceptedCategories: rules.acceptedCategories }]
+      : [];
+  });
 }
 
 /** Runs the engine over a snapshot of every open site (read without locks). */
@@ -263,11 +236,13 @@ export async function suggestFromDatabase(
   rejections: Partial<Record<HardConstraint, number>>;
   /** The sites' labels when they were read with the snapshot (entry from today on). */
   siteLabels?: ReadonlyMap<number, SiteLabel>;
+  /** The sites the engine ranked, with the occupancy it scored them by. */
+  sites: readonly SiteSnapshot[];
 }> {
   const rules = allocationPolicy(policy);
   if (request.entryDate < ctx.today) {
     const city = await loadDirectly(ctx, transaction, request, rules.cleaningNights);
-    return suggest({ ...city, party: request, policy: rules, limit });
+    return { ...suggest({ ...city, party: request, policy: rules, limit }), sites: city.sites };
   }
   const city = await loadCity(ctx.sequelize, transaction, {
     today: ctx.today,
@@ -283,7 +258,7 @@ export async function suggestFromDatabase(
     policy: rules,
     limit,
   });
-  return { ...result, siteLabels: city.labels };
+  return { ...result, siteLabels: city.labels, sites: city.sites };
 }
 
 /** The snapshot read whole from the database, for nights that began before today. */

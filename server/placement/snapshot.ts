@@ -5,7 +5,8 @@
  */
 import { QueryTypes, type Transaction } from 'sequelize';
 import { addDays, canonicalDate, type IsoDate } from '../../shared/dates';
-import type { Category } from '../../shared/enums';
+import type { Category, SiteStatus } from '../../shared/enums';
+import { StatementBatch, type StatementResult } from '../db/statementBatch';
 import type { BookingSnapshot, RoomSnapshot, SiteRules, SiteSnapshot } from '../allocation/types';
 import { Site } from '../models';
 import { listSitesWithOccupancy } from '../queries/sites';
@@ -40,22 +41,31 @@ export async function loadSites(
   }));
 }
 
+interface SiteRulesRow {
+  id: number;
+  status: SiteStatus;
+  acceptedCategories: string;
+}
+
+const toSiteRules = (r: SiteRulesRow): SiteRules => ({
+  id: Number(r.id),
+  status: r.status,
+  acceptedCategories: JSON.parse(r.acceptedCategories) as Category[],
+});
+
 /** Status and categories of the given sites: all a chosen room's hard constraints read. */
 export async function loadSiteRules(
   transaction: Transaction | undefined,
   ids: number[],
 ): Promise<SiteRules[]> {
   if (ids.length === 0) return [];
-  const sites = await Site.findAll({
-    attributes: ['id', 'status', 'acceptedCategories'],
-    where: { id: ids },
-    transaction,
-  });
-  return sites.map((s) => ({
-    id: s.id,
-    status: s.status,
-    acceptedCategories: s.acceptedCategories,
-  }));
+  const batch = new StatementBatch(Site.sequelize!);
+  const rows = batch.select<SiteRulesRow>(
+    'SELECT id, status, acceptedCategories FROM sites WHERE id IN (?)',
+    [ids],
+  );
+  await batch.run(transaction);
+  return rows.value.map(toSiteRules);
 }
 
 export interface RoomRow {
@@ -148,6 +158,68 @@ export async function lockRooms(
   }
 }
 
+const forUpdateClause = (dialect: string, wait: boolean | undefined) =>
+  dialect === 'sqlite' ? '' : wait === false ? 'FOR UPDATE NOWAIT' : 'FOR UPDATE';
+
+/** The rooms on the floors of the given rooms (the subquery's own rows are not locked). */
+const ON_FLOORS_OF = '(siteId, floor) IN (SELECT siteId, floor FROM rooms WHERE id IN (?))';
+
+/** A floor (or floors) locked, with what the hard constraints read of it, as committed now. */
+export interface LockedFloor {
+  rooms: RoomSnapshot[];
+  sites: SiteRules[];
+  bookings: BookingSnapshot[];
+  lockedIds: number[];
+}
+
+/**
+ * Locks every room on the floors of `roomIds` (the scope of the one-category rule) and reads
+ * them, their sites' rules and their bookings in `window` — one round trip: the reads run after
+ * the lock is granted, in the same batch. On MySQL the rows are locked through the (siteId,
+ * floor) index, one floor's rooms in id order: two transactions locking the same floor take its
+ * rows in the same order, so they queue rather than deadlock. `wait: false` as in lockRooms.
+ */
+export async function lockFloors(
+  transaction: Transaction,
+  roomIds: number[],
+  window: Window,
+  options: { wait?: boolean } = {},
+): Promise<LockedFloor> {
+  const sequelize = Site.sequelize!;
+  const batch = new StatementBatch(sequelize);
+  const mysql = sequelize.getDialect() !== 'sqlite';
+  // The floor's index, always: a table scan (which the optimizer may pick on a small or freshly
+  // filled table) would lock, or wait for, every room of the city.
+  const rooms = batch.select<RoomRow>(
+    `SELECT ${ROOM_COLUMNS} FROM rooms ${mysql ? 'FORCE INDEX (rooms_site_floor)' : ''}
+     WHERE ${ON_FLOORS_OF} ORDER BY id ${forUpdateClause(sequelize.getDialect(), options.wait)}`,
+    [roomIds],
+  );
+  const sites = batch.select<SiteRulesRow>(
+    'SELECT id, status, acceptedCategories FROM sites WHERE id IN (SELECT siteId FROM rooms WHERE id IN (?))',
+    [roomIds],
+  );
+  const bookings = queueBookings(
+    batch,
+    `st.roomId IN (SELECT id FROM rooms WHERE ${ON_FLOORS_OF})`,
+    [roomIds],
+    window,
+  );
+  try {
+    await batch.run(transaction);
+  } catch (error) {
+    if (options.wait === false && lockWasBusy(error)) throw new RoomsBusy();
+    throw error;
+  }
+  const locked = rooms.value.map(toRoom);
+  return {
+    rooms: locked,
+    sites: sites.value.map(toSiteRules),
+    bookings: bookings(),
+    lockedIds: locked.map((r) => r.id),
+  };
+}
+
 /**
  * Contention is a write (DESIGN §6): every placement bumps the version of the rooms it locked,
  * so on a multi-master cluster two conflicting placements cannot both commit.
@@ -158,19 +230,6 @@ export async function bumpRoomVersions(transaction: Transaction, roomIds: number
     replacements: { roomIds },
     transaction,
   });
-}
-
-/** Ids of every room on the floors of the given rooms (the scope of the one-category rule). */
-export async function floorRoomIds(transaction: Transaction, roomIds: number[]): Promise<number[]> {
-  if (roomIds.length === 0) return [];
-  const rows = await Site.sequelize!.query<{ id: number }>(
-    `SELECT r.id FROM rooms r
-     JOIN (SELECT DISTINCT siteId, floor FROM rooms WHERE id IN (:roomIds)) f
-       ON f.siteId = r.siteId AND f.floor = r.floor
-     ORDER BY r.id`,
-    { type: QueryTypes.SELECT, replacements: { roomIds }, transaction },
-  );
-  return rows.map((r) => Number(r.id));
 }
 
 export interface BookingRow {
@@ -206,13 +265,30 @@ export async function loadBookings(
   roomIds: number[] | { siteIds: number[] },
   window: Window,
 ): Promise<BookingSnapshot[]> {
-  const inRooms = Array.isArray(roomIds)
-    ? 'st.roomId IN (:roomIds)'
-    : 'st.roomId IN (SELECT id FROM rooms WHERE siteId IN (:siteIds))';
   if (Array.isArray(roomIds) ? roomIds.length === 0 : roomIds.siteIds.length === 0) return [];
+  const batch = new StatementBatch(Site.sequelize!);
+  const bookings = Array.isArray(roomIds)
+    ? queueBookings(batch, 'st.roomId IN (?)', [roomIds], window)
+    : queueBookings(
+        batch,
+        'st.roomId IN (SELECT id FROM rooms WHERE siteId IN (?))',
+        [roomIds.siteIds],
+        window,
+      );
+  await batch.run(transaction);
+  return bookings();
+}
+
+/** Adds the bookings read to a batch; `inRooms` is a condition on `st.roomId` with `params`. */
+function queueBookings(
+  batch: StatementBatch,
+  inRooms: string,
+  params: unknown[],
+  window: Window,
+): () => BookingSnapshot[] {
   const from = addDays(window.entryDate, -window.cleaningNights);
   const to = addDays(window.releaseDate, window.cleaningNights);
-  const rows = await Site.sequelize!.query<BookingRow>(
+  const rows: StatementResult<BookingRow[]> = batch.select(
     `SELECT st.roomId AS roomId, st.partyId AS partyId, p.category AS category,
        MIN(st.entryDate) AS start, MAX(st.endDate) AS end, COUNT(*) AS people,
        MAX(st.checkedIn) AS checkedIn
@@ -221,26 +297,17 @@ export async function loadBookings(
          CASE WHEN status = 'checked_in' THEN 1 ELSE 0 END AS checkedIn
        FROM stays st
        WHERE st.status IN ('reserved', 'in_transit', 'checked_in') AND ${inRooms}
-         AND st.entryDate < :to
+         AND st.entryDate < ?
        UNION ALL
        SELECT roomId, partyId, entryDate, releaseDate AS endDate, 0 AS checkedIn
        FROM stays st
-       WHERE st.status IN ('released', 'transferred') AND st.releaseDate > :from AND ${inRooms}
-         AND st.entryDate < :to
+       WHERE st.status IN ('released', 'transferred') AND st.releaseDate > ? AND ${inRooms}
+         AND st.entryDate < ?
      ) st
      JOIN parties p ON p.id = st.partyId
      GROUP BY st.roomId, st.partyId, p.category`,
-    {
-      type: QueryTypes.SELECT,
-      replacements: {
-        roomIds: Array.isArray(roomIds) ? roomIds : [],
-        siteIds: Array.isArray(roomIds) ? [] : roomIds.siteIds,
-        from,
-        to,
-      },
-      transaction,
-    },
+    [...params, to, from, ...params, to],
   );
   const holdUntil = addDays(window.today, 1);
-  return rows.map((r) => toBooking(r, holdUntil)).filter((b) => b.end > from);
+  return () => rows.value.map((r) => toBooking(r, holdUntil)).filter((b) => b.end > from);
 }
