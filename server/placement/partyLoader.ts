@@ -1,18 +1,33 @@
 /** Reads a party and its members for placement, and refuses parties that cannot be placed. */
 import type { Transaction } from 'sequelize';
-import { CURRENT_STAY_STATUSES } from '../../shared/enums';
+import { CURRENT_STAY_STATUSES, type Category, type PersonNeed } from '../../shared/enums';
 import type { IsoDate } from '../../shared/dates';
 import type { PolicyDocument } from '../../shared/policy';
 import type { PartyRequest } from '../allocation/types';
+import { StatementBatch } from '../db/statementBatch';
 import { conflict, notFound, validationError } from '../errors';
-import { takeJoinedColumns } from '../db/joinedColumns';
-import { Party, Person } from '../models';
+import { Party } from '../models';
 import { partyRelease } from './stayDates';
 
+/** What placement reads of a party (plain values: no model instances on the hot path). */
+export interface PartyFacts {
+  id: number;
+  category: Category;
+  shareRoom: boolean;
+}
+
+export interface MemberFacts {
+  id: number;
+  exposureDate: IsoDate;
+  needs: PersonNeed[];
+  originLatitude: number | null;
+  originLongitude: number | null;
+}
+
 export interface LoadedParty {
-  party: Party;
+  party: PartyFacts;
   /** In a stable order (person id): member index i in the engine is members[i]. */
-  members: Person[];
+  members: MemberFacts[];
 }
 
 /** A member's current stay (reserved, in transit or checked in), as read with the party. */
@@ -26,45 +41,78 @@ export interface PartyWithStays extends LoadedParty {
   currentStays: CurrentStayRef[];
 }
 
+interface MemberRow {
+  category: Category;
+  shareRoom: number | boolean;
+  personId: number | null;
+  exposureDate: string | null;
+  needs: string | null;
+  originLatitude: number | string | null;
+  originLongitude: number | string | null;
+  currentStayId: number | null;
+  currentPartyId: number | null;
+}
+
+const numberOrNull = (v: number | string | null) => (v === null ? null : Number(v));
+
+/**
+ * Adds the party's read to a batch — the party, its members through the link table and their
+ * current stays, one statement (a person has at most one current stay: a unique key) — and
+ * returns what reads the result once the batch ran. 404 when there is no such party.
+ */
+export function queuePartyRead(batch: StatementBatch, partyId: number): () => PartyWithStays {
+  if (!Number.isSafeInteger(partyId)) throw notFound(`Party ${partyId}`, 'partyId');
+  const rows = batch.select<MemberRow>(
+    `SELECT pa.category, pa.shareRoom, pe.id AS personId, pe.exposureDate, pe.needs,
+       pe.originLatitude, pe.originLongitude, st.id AS currentStayId, st.partyId AS currentPartyId
+     FROM parties pa
+     LEFT JOIN party_members pm ON pm.partyId = pa.id
+     LEFT JOIN persons pe ON pe.id = pm.personId
+     LEFT JOIN stays st ON st.personId = pe.id AND st.status IN (?)
+     WHERE pa.id = ? ORDER BY pe.id, st.id`,
+    [[...CURRENT_STAY_STATUSES], partyId],
+  );
+  return () => {
+    const [first] = rows.value;
+    if (!first) throw notFound(`Party ${partyId}`, 'partyId');
+    const party = {
+      id: partyId,
+      category: first.category,
+      shareRoom: Boolean(Number(first.shareRoom)),
+    };
+    const members: MemberFacts[] = [];
+    const currentStays: CurrentStayRef[] = [];
+    for (const row of rows.value) {
+      if (row.personId === null) continue;
+      const personId = Number(row.personId);
+      if (row.currentStayId !== null) {
+        currentStays.push({
+          id: Number(row.currentStayId),
+          personId,
+          partyId: Number(row.currentPartyId),
+        });
+      }
+      if (members.at(-1)?.id === personId) continue;
+      members.push({
+        id: personId,
+        exposureDate: String(row.exposureDate).slice(0, 10),
+        needs: row.needs ? (JSON.parse(row.needs) as PersonNeed[]) : [],
+        originLatitude: numberOrNull(row.originLatitude),
+        originLongitude: numberOrNull(row.originLongitude),
+      });
+    }
+    return { party, members, currentStays };
+  };
+}
+
 export async function loadParty(
   transaction: Transaction | undefined,
   partyId: number,
 ): Promise<PartyWithStays> {
-  if (!Number.isSafeInteger(partyId)) throw notFound(`Party ${partyId}`, 'partyId');
-  const party = await Party.findByPk(partyId, { transaction });
-  if (!party) throw notFound(`Party ${partyId}`, 'partyId');
-  // Members through the link table, with their current stays, in one statement (placement reads
-  // this on every request). A person has at most one current stay (a unique key): one row each.
-  const rows = await Person.sequelize!.query(
-    `SELECT pe.*, st.id AS currentStayId, st.partyId AS currentPartyId
-     FROM party_members pm
-     JOIN persons pe ON pe.id = pm.personId
-     LEFT JOIN stays st ON st.personId = pe.id AND st.status IN (:current)
-     WHERE pm.partyId = :partyId ORDER BY pe.id, st.id`,
-    {
-      model: Person,
-      mapToModel: true,
-      replacements: { partyId, current: [...CURRENT_STAY_STATUSES] },
-      transaction,
-    },
-  );
-  const members: Person[] = [];
-  const currentStays: CurrentStayRef[] = [];
-  for (const row of rows) {
-    const { currentStayId, currentPartyId } = takeJoinedColumns(row, [
-      'currentStayId',
-      'currentPartyId',
-    ]);
-    if (currentStayId !== null && currentStayId !== undefined) {
-      currentStays.push({
-        id: Number(currentStayId),
-        personId: row.id,
-        partyId: Number(currentPartyId),
-      });
-    }
-    if (members.at(-1)?.id !== row.id) members.push(row);
-  }
-  return { party, members, currentStays };
+  const batch = new StatementBatch(Party.sequelize!);
+  const read = queuePartyRead(batch, partyId);
+  await batch.run(transaction);
+  return read();
 }
 
 /** 409 if any member already holds a current stay (the unique key is the final guard). */
@@ -134,7 +182,7 @@ export function partyRequest(
   return {
     partyId: loaded.party.id,
     category: loaded.party.category,
-    shareRoom: Boolean(loaded.party.shareRoom),
+    shareRoom: loaded.party.shareRoom,
     members: loaded.members.map((m) => ({ needs: m.needs })),
     origin: withOrigin
       ? {

@@ -225,11 +225,14 @@ export async function lockFloors(
  * so on a multi-master cluster two conflicting placements cannot both commit.
  */
 export async function bumpRoomVersions(transaction: Transaction, roomIds: number[]): Promise<void> {
-  if (roomIds.length === 0) return;
-  await Site.sequelize!.query('UPDATE rooms SET version = version + 1 WHERE id IN (:roomIds)', {
-    replacements: { roomIds },
-    transaction,
-  });
+  const batch = new StatementBatch(Site.sequelize!);
+  queueRoomVersionBump(batch, roomIds);
+  await batch.run(transaction);
+}
+
+export function queueRoomVersionBump(batch: StatementBatch, roomIds: number[]): void {
+  if (roomIds.length)
+    batch.write('UPDATE rooms SET version = version + 1 WHERE id IN (?)', [roomIds]);
 }
 
 export interface BookingRow {

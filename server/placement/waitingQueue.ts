@@ -3,6 +3,7 @@ import { Op, type Transaction } from 'sequelize';
 import { HARD_CONSTRAINTS, type HardConstraint } from '../../shared/enums';
 import { CONSTRAINT_EXPLANATIONS } from '../../shared/placement';
 import type { PolicyDocument } from '../../shared/policy';
+import type { StatementBatch } from '../db/statementBatch';
 import { WaitingEntry } from '../models';
 import type { LoadedParty } from './partyLoader';
 
@@ -70,15 +71,11 @@ export async function queueParty(
   );
 }
 
-/** Resolves the party's waiting entry, if any; true when it was waiting. */
-export async function markPlaced(
-  transaction: Transaction,
-  partyId: number,
-  now: Date,
-): Promise<boolean> {
-  const [resolved] = await WaitingEntry.update(
-    { status: 'placed', resolvedAt: now },
-    { where: { partyId, status: 'waiting' }, transaction },
+/** Resolves the party's waiting entry, if any, in a batch; reads true when it was waiting. */
+export function queueMarkPlaced(batch: StatementBatch, partyId: number, now: Date): () => boolean {
+  const resolved = batch.write(
+    "UPDATE waiting_entries SET status = 'placed', resolvedAt = ?, updatedAt = ? WHERE partyId = ? AND status = 'waiting'",
+    [now, new Date(), partyId],
   );
-  return resolved > 0;
+  return () => resolved.value.affectedRows > 0;
 }

@@ -1,43 +1,74 @@
 /** Writes a party's stays (and their test schedule) into the rooms the engine assigned. */
-import type { Transaction } from 'sequelize';
 import type { PolicyDocument } from '../../shared/policy';
 import type { AssignedRoom } from '../allocation/types';
-import { Stay, StayTest } from '../models';
+import type { StatementBatch } from '../db/statementBatch';
+import type { StayFields } from '../presenters/stay';
 import type { LoadedParty, StayWindow } from './partyLoader';
 import { testSchedule } from './stayDates';
 
-export async function writeStays(
-  transaction: Transaction,
+/**
+ * Adds the writes to a batch: the stays (one per member, `reserved`), each stay's tests (found
+ * by the member's one current stay, so no id has to come back first) and the read of the new
+ * stays. The returned function reads them once the batch ran.
+ */
+export function queueStayWrites(
+  batch: StatementBatch,
   loaded: LoadedParty,
   assigned: readonly AssignedRoom[],
   window: StayWindow,
   policy: PolicyDocument,
-): Promise<Stay[]> {
-  const rows = assigned.flatMap((room) =>
-    room.members.map((index) => {
-      const person = loaded.members[index];
-      return {
-        personId: person.id,
-        partyId: loaded.party.id,
-        roomId: room.roomId,
-        entryDate: window.entryDate,
-        plannedReleaseDate: window.releaseDate,
-        status: 'reserved' as const,
-        activePersonId: person.id,
-      };
-    }),
+): () => StayFields[] {
+  const now = new Date();
+  const members = assigned.flatMap((room) =>
+    room.members.map((index) => ({ person: loaded.members[index], roomId: room.roomId })),
   );
-  const stays = await Stay.bulkCreate(rows, { transaction });
-  const tests = stays.flatMap((stay) => {
-    const person = loaded.members.find((m) => m.id === stay.personId)!;
-    return testSchedule(
+  batch.write(
+    `INSERT INTO stays (personId, partyId, roomId, entryDate, plannedReleaseDate, status,
+       activePersonId, createdAt, updatedAt)
+     VALUES ${members.map(() => "(?, ?, ?, ?, ?, 'reserved', ?, ?, ?)").join(', ')}`,
+    members.flatMap(({ person, roomId }) => [
+      person.id,
+      loaded.party.id,
+      roomId,
+      window.entryDate,
+      window.releaseDate,
+      person.id,
+      now,
+      now,
+    ]),
+  );
+  const tests = members.flatMap(({ person }) =>
+    testSchedule(
       policy,
       loaded.party.category,
       person.exposureDate,
       window.entryDate,
       window.releaseDate,
-    ).map((t) => ({ stayId: stay.id, day: t.day, dueDate: t.dueDate }));
-  });
-  if (tests.length) await StayTest.bulkCreate(tests, { transaction });
-  return stays;
+    ).map((t) => [person.id, t.day, t.dueDate] as const),
+  );
+  if (tests.length) {
+    batch.write(
+      `INSERT INTO tests (stayId, day, dueDate, result, createdAt, updatedAt)
+       ${tests.map(() => "SELECT id, ?, ?, 'pending', ?, ? FROM stays WHERE activePersonId = ?").join(' UNION ALL ')}`,
+      tests.flatMap(([personId, day, dueDate]) => [day, dueDate, now, now, personId]),
+    );
+  }
+  const written = batch.select<{ id: number; personId: number; roomId: number }>(
+    'SELECT id, personId, roomId FROM stays WHERE activePersonId IN (?) ORDER BY id',
+    [members.map((m) => m.person.id)],
+  );
+  return () =>
+    written.value.map((row) => ({
+      id: Number(row.id),
+      personId: Number(row.personId),
+      partyId: loaded.party.id,
+      roomId: Number(row.roomId),
+      entryDate: window.entryDate,
+      plannedReleaseDate: window.releaseDate,
+      releaseDate: null,
+      status: 'reserved' as const,
+      checkedInAt: null,
+      endedAt: null,
+      endReason: null,
+    }));
 }

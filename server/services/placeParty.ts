@@ -13,26 +13,28 @@ import type { Transaction } from 'sequelize';
 import type { IsoDate } from '../../shared/dates';
 import type { HardConstraint } from '../../shared/enums';
 import type { PolicyDocument } from '../../shared/policy';
+import { StatementBatch } from '../db/statementBatch';
 import { inTransaction } from '../db/transaction';
 import { emitAfterCommit } from '../events/bus';
-import { bumpOccupancyVersions } from '../events/occupancyVersion';
-import { Site, type Stay } from '../models';
+import { queueOccupancyBump } from '../events/occupancyVersion';
+import { Site } from '../models';
 import { bestAvailable, checkChosenRooms, type Option } from '../placement/chooseRooms';
 import {
-  loadParty,
   partyRequest,
+  queuePartyRead,
   refuseMembersInQuarantine,
   stayWindow,
   type LoadedParty,
   type StayWindow,
 } from '../placement/partyLoader';
-import { bumpRoomVersions } from '../placement/snapshot';
-import { markPlaced, queueParty, queuePosition } from '../placement/waitingQueue';
-import { writeStays } from '../placement/writeStays';
+import { queueRoomVersionBump } from '../placement/snapshot';
+import { queueMarkPlaced, queueParty, queuePosition } from '../placement/waitingQueue';
+import { queueStayWrites } from '../placement/writeStays';
+import type { StayFields } from '../presenters/stay';
 import type { RoomPlace } from '../queries/roomPlaces';
-import { recordAudit } from './audit';
+import { queueAudit, recordAudit } from './audit';
 import type { ServiceContext } from './context';
-import { currentPolicy } from './policy';
+import { queuePolicyRead } from './policy';
 
 export interface PlacePartyInput {
   partyId: number;
@@ -47,7 +49,7 @@ export type PlacePartyResult =
       outcome: 'placed';
       partyId: number;
       siteId: number;
-      stays: Stay[];
+      stays: StayFields[];
       /** Site and number of each room taken, as read under lock. */
       places: Map<number, RoomPlace>;
     }
@@ -65,8 +67,12 @@ export async function placeParty(
   input: PlacePartyInput,
 ): Promise<PlacePartyResult> {
   return inTransaction(ctx.sequelize, async (transaction) => {
-    const policy = await currentPolicy(transaction);
-    const loaded = await loadParty(transaction, input.partyId);
+    const reads = new StatementBatch(ctx.sequelize);
+    const readPolicy = queuePolicyRead(reads);
+    const readParty = queuePartyRead(reads, input.partyId);
+    await reads.run(transaction);
+    const policy = readPolicy();
+    const loaded = readParty();
     refuseMembersInQuarantine(loaded);
     const window = stayWindow(policy, loaded, ctx.today, input.entryDate);
     const request = partyRequest(loaded, window, input.allowStandby ?? false);
@@ -106,6 +112,11 @@ export async function placeParty(
   });
 }
 
+/**
+ * Writes an option: the standby site opened if it must be (rare: through the models), then every
+ * write of a placement — room versions, stays, tests, waiting entry, audit, site version — as one
+ * batch (one round trip on MySQL).
+ */
 async function commitPlacement(
   ctx: ServiceContext,
   transaction: Transaction,
@@ -113,8 +124,7 @@ async function commitPlacement(
   loaded: LoadedParty,
   window: StayWindow,
   option: Option,
-): Promise<Stay[]> {
-  await bumpRoomVersions(transaction, option.lockedRoomIds);
+): Promise<StayFields[]> {
   if (option.opensStandbySite) {
     const site = await Site.findByPk(option.siteId, { transaction, lock: transaction.LOCK.UPDATE });
     if (site && site.status === 'standby') {
@@ -128,9 +138,11 @@ async function commitPlacement(
       });
     }
   }
-  const stays = await writeStays(transaction, loaded, option.rooms, window, policy);
-  const wasWaiting = await markPlaced(transaction, loaded.party.id, ctx.now);
-  await recordAudit(transaction, ctx.actor, {
+  const writes = new StatementBatch(ctx.sequelize);
+  queueRoomVersionBump(writes, option.lockedRoomIds);
+  const readStays = queueStayWrites(writes, loaded, option.rooms, window, policy);
+  const readWasWaiting = queueMarkPlaced(writes, loaded.party.id, ctx.now);
+  queueAudit(writes, ctx.actor, {
     entity: 'party',
     entityId: loaded.party.id,
     action: 'place',
@@ -141,7 +153,10 @@ async function commitPlacement(
       releaseDate: window.releaseDate,
     },
   });
-  const sites = await bumpOccupancyVersions(transaction, [option.siteId]);
+  const readSites = queueOccupancyBump(writes, [option.siteId]);
+  await writes.run(transaction);
+  const stays = readStays();
+  const sites = readSites();
   if (option.opensStandbySite) {
     emitAfterCommit(transaction, {
       name: 'site.changed',
@@ -157,7 +172,7 @@ async function commitPlacement(
       sites,
     },
   });
-  if (wasWaiting) {
+  if (readWasWaiting()) {
     emitAfterCommit(transaction, {
       name: 'waitingList.changed',
       payload: { action: 'placed', partyId: loaded.party.id },

@@ -5,14 +5,28 @@
 import type { Transaction } from 'sequelize';
 import { DEFAULT_POLICY, type PolicyDocument } from '../../shared/policy';
 import type { AllocationPolicy } from '../allocation/types';
+import { StatementBatch } from '../db/statementBatch';
 import { inTransaction } from '../db/transaction';
 import { Policy } from '../models';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
 
+/** Adds the read of the policy in force to a batch; the returned function reads its result. */
+export function queuePolicyRead(batch: StatementBatch): () => PolicyDocument {
+  const rows = batch.select<{ document: string | null }>(
+    'SELECT document FROM policies ORDER BY id DESC LIMIT 1',
+  );
+  return () => {
+    const document = rows.value[0]?.document;
+    return (document ? (JSON.parse(document) as PolicyDocument | null) : null) ?? DEFAULT_POLICY;
+  };
+}
+
 export async function currentPolicy(transaction?: Transaction): Promise<PolicyDocument> {
-  const row = await Policy.findOne({ order: [['id', 'DESC']], transaction });
-  return row?.document ?? DEFAULT_POLICY;
+  const batch = new StatementBatch(Policy.sequelize!);
+  const read = queuePolicyRead(batch);
+  await batch.run(transaction);
+  return read();
 }
 
 /** Whole nights a room is blocked after a stay: 24 h of cleaning is one night. */
