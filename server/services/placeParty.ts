@@ -139,7 +139,7 @@ async function commitPlacement(
     }
   }
   const writes = new StatementBatch(ctx.sequelize);
-  queueRoomVersionBump(writes, option.lockedRoomIds);
+  queueRoomVersionBump(writes, option.versionedRoomIds);
   const readStays = queueStayWrites(writes, loaded, option.rooms, window, policy);
   const readWasWaiting = queueMarkPlaced(writes, loaded.party.id, ctx.now);
   queueAudit(writes, ctx.actor, {
