@@ -13,14 +13,16 @@ export async function findUserWithSites(
   const rows = await User.sequelize!.query(
     `SELECT u.*, us.siteId AS linkedSiteId
      FROM users u LEFT JOIN user_sites us ON us.userId = u.id
-     WHERE u.id = :id ORDER BY us.siteId`,
+     WHERE u.id = :id`,
     { model: User, mapToModel: true, replacements: { id }, transaction },
   );
   if (rows.length === 0) return null;
+  // Sorted here: ORDER BY on the joined table made MariaDB build a temporary table per request.
   const siteIds = rows
     .map((row) => takeJoinedColumns(row, ['linkedSiteId']).linkedSiteId)
     .filter((siteId) => siteId !== null && siteId !== undefined)
-    .map(Number);
+    .map(Number)
+    .sort((a, b) => a - b);
   return { user: rows[0], siteIds };
 }
 
