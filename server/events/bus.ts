@@ -60,6 +60,8 @@ export const domainEvents = new DomainEventBus();
 
 interface Pending {
   events: DomainEvent[];
+  /** Work of this process that must see the commit (the city snapshot), before the events. */
+  tasks: (() => void)[];
   commitFailed: boolean;
 }
 
@@ -68,7 +70,7 @@ const pending = new WeakMap<Transaction, Pending>();
 function pendingFor(transaction: Transaction, bus: DomainEventBus): Pending {
   const known = pending.get(transaction);
   if (known) return known;
-  const created: Pending = { events: [], commitFailed: false };
+  const created: Pending = { events: [], tasks: [], commitFailed: false };
   pending.set(transaction, created);
   const commit = transaction.commit.bind(transaction);
   transaction.commit = async () => {
@@ -79,13 +81,21 @@ function pendingFor(transaction: Transaction, bus: DomainEventBus): Pending {
       throw error;
     }
   };
+  // Sequelize runs afterCommit hooks even when COMMIT failed: hence commitFailed.
   transaction.afterCommit(() => {
+    if (created.commitFailed) return;
+    for (const task of created.tasks) task();
     setImmediate(() => {
       if (created.commitFailed) return;
       for (const event of created.events) bus.emit(event);
     });
   });
   return created;
+}
+
+/** Runs `task` once `transaction` has committed; never if it rolls back or its COMMIT fails. */
+export function runAfterCommit(transaction: Transaction, task: () => void): void {
+  pendingFor(transaction, domainEvents).tasks.push(task);
 }
 
 /**

@@ -61,6 +61,46 @@ export function forgetCity(sequelize: Sequelize): void {
   caches.delete(sequelize);
 }
 
+/** Bookings a placement of this process committed in one site, with the version it left. */
+export interface CommittedBookings {
+  siteId: number;
+  /** The site's occupancy version after the placement's commit. */
+  version: number;
+  bookings: readonly BookingSnapshot[];
+}
+
+/**
+ * Files a placement this process just committed into the kept site, instead of reading the site
+ * again on the next request: only when the kept entry is the version right before it (nothing
+ * else changed the site in between, here or elsewhere), and only on the floors it touched.
+ * Otherwise the entry is left as it is, and the version read re-reads the site as before. A
+ * booking already there (read after the commit but filed under the older version) is not doubled.
+ */
+export function noteCommittedBookings(sequelize: Sequelize, committed: CommittedBookings): void {
+  const entry = caches.get(sequelize)?.sites.get(committed.siteId);
+  if (!entry || entry.version !== committed.version - 1) return;
+  const known = new Set(entry.bookings.map((b) => `${b.roomId}/${b.partyId}`));
+  const added = committed.bookings.filter((b) => !known.has(`${b.roomId}/${b.partyId}`));
+  const floorOf = new Map(entry.rooms.map((r) => [r.id, r.floor]));
+  if (added.some((b) => !floorOf.has(b.roomId))) return;
+  for (const b of added) {
+    entry.bookings.push({ ...b, current: true, checkedIn: false, plannedEnd: b.end });
+  }
+  const touched = new Set(added.map((b) => floorOf.get(b.roomId)));
+  entry.floors = {
+    ...entry.floors,
+    parties: new Set([...entry.floors.parties, ...added.map((b) => b.partyId)]),
+    floors: entry.floors.floors.map((floor) => {
+      if (!touched.has(floor.floor)) return floor;
+      const ids = new Set(floor.rooms.map((r) => r.id));
+      const bookings = entry.bookings.filter((b) => ids.has(b.roomId));
+      return indexSiteRooms(committed.siteId, floor.rooms, bookings).floors[0];
+    }),
+  };
+  entry.occupiedByDay.clear();
+  entry.version = committed.version;
+}
+
 export interface CityOptions {
   today: IsoDate;
   cleaningNights: number;

@@ -15,7 +15,7 @@ import type { HardConstraint } from '../../shared/enums';
 import type { PolicyDocument } from '../../shared/policy';
 import { StatementBatch } from '../db/statementBatch';
 import { inTransaction } from '../db/transaction';
-import { emitAfterCommit } from '../events/bus';
+import { emitAfterCommit, runAfterCommit } from '../events/bus';
 import { queueOccupancyBump } from '../events/occupancyVersion';
 import { Site } from '../models';
 import { bestAvailable, checkChosenRooms, type Option } from '../placement/chooseRooms';
@@ -27,6 +27,7 @@ import {
   type LoadedParty,
   type StayWindow,
 } from '../placement/partyLoader';
+import { noteCommittedBookings } from '../placement/citySnapshot';
 import { queueRoomVersionBump } from '../placement/snapshot';
 import { queueMarkPlaced, queueParty, queuePosition } from '../placement/waitingQueue';
 import { queueStayWrites } from '../placement/writeStays';
@@ -157,6 +158,21 @@ async function commitPlacement(
   await writes.run(transaction);
   const stays = readStays();
   const sites = readSites();
+  // The next automatic placement here need not read this site again for what this one wrote.
+  runAfterCommit(transaction, () =>
+    noteCommittedBookings(ctx.sequelize, {
+      siteId: option.siteId,
+      version: sites[0].version,
+      bookings: option.rooms.map((room) => ({
+        roomId: room.roomId,
+        partyId: loaded.party.id,
+        category: loaded.party.category,
+        start: window.entryDate,
+        end: window.releaseDate,
+        people: room.members.length,
+      })),
+    }),
+  );
   if (option.opensStandbySite) {
     emitAfterCommit(transaction, {
       name: 'site.changed',

@@ -8,12 +8,13 @@ import { addDays } from '../../shared/dates';
 import { suggest } from '../../server/allocation/suggest';
 import type { PartyRequest, SiteSnapshot } from '../../server/allocation/types';
 import { bumpOccupancyVersions } from '../../server/events/occupancyVersion';
-import { loadCity, type CityOptions } from '../../server/placement/citySnapshot';
+import { forgetCity, loadCity, type CityOptions } from '../../server/placement/citySnapshot';
 import { loadBookings, loadSiteRooms, loadSites } from '../../server/placement/snapshot';
 import { allocationPolicy } from '../../server/services/policy';
 import { DEFAULT_POLICY } from '../../shared/policy';
 import { type Room, Stay } from '../../server/models';
 import { buildParty, buildRoom, buildSite, buildStays } from '../factories';
+import { apiAs } from '../setup/api';
 import { TEST_TODAY } from '../setup/app';
 import { testDb, useTestDatabase } from '../setup/db';
 
@@ -67,6 +68,13 @@ async function buildCity() {
   await Stay.update({ releaseDate: addDays(TEST_TODAY, -30) }, { where: { id: old[0].id } });
   return { a, b, rooms };
 }
+
+/** Every booking the city holds, as comparable text. */
+const held = (city: Awaited<ReturnType<typeof loadCity>>) =>
+  city.floors
+    .flatMap((site) => site.floors.flatMap((f) => f.bookings))
+    .map((x) => `${x.roomId}:${x.partyId}:${x.category}:${x.start}:${x.end}:${x.people}`)
+    .sort();
 
 describe('city snapshot', () => {
   useTestDatabase();
@@ -125,6 +133,30 @@ describe('city snapshot', () => {
     expect(city.sites.find((s) => s.id === a.id)!.occupied).to.equal(3);
   });
 
+  it("files this process's own placements without reading their site again, as a fresh read would", async () => {
+    await buildCity();
+    const { sequelize } = testDb();
+    expect((await loadCity(sequelize, undefined, options())).reloadedSites).to.equal(2);
+    const api = await apiAs('official');
+    for (let i = 0; i < 3; i++) {
+      const { party } = await buildParty();
+      await api.post(`/api/parties/${party.id}/placement`).send({}).expect(201);
+    }
+    const kept = await loadCity(sequelize, undefined, options());
+    expect(kept.reloadedSites).to.equal(0);
+    forgetCity(sequelize);
+    const fresh = await loadCity(sequelize, undefined, options());
+    expect(fresh.reloadedSites).to.equal(2);
+    expect(held(kept)).to.deep.equal(held(fresh));
+    expect(kept.sites).to.deep.equal(fresh.sites);
+    for (const size of [1, 2]) {
+      const party = request(TEST_TODAY, size);
+      expect(suggest({ ...kept, party, policy: rules, limit: 50 })).to.deep.equal(
+        suggest({ ...fresh, party, policy: rules, limit: 50 }),
+      );
+    }
+  });
+
   it('reads the same bookings for a few changed sites (from their rooms) as for many (by status)', async () => {
     const { a, b } = await buildCity();
     // More sites than FEW_SITES, so the first read finds current stays by status.
@@ -136,11 +168,6 @@ describe('city snapshot', () => {
       more.push(site);
     }
     const { sequelize } = testDb();
-    const held = (city: Awaited<ReturnType<typeof loadCity>>) =>
-      city.floors
-        .flatMap((site) => site.floors.flatMap((f) => f.bookings))
-        .map((x) => `${x.roomId}:${x.partyId}:${x.category}:${x.start}:${x.end}:${x.people}`)
-        .sort();
     const byStatus = await loadCity(sequelize, undefined, options());
     expect(byStatus.reloadedSites).to.equal(12);
     await sequelize.transaction((transaction) =>
