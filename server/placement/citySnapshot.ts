@@ -52,7 +52,15 @@ interface CityCache {
   /** Bookings kept depend on today (checked-in holds, ended stays) and the cleaning buffer. */
   key: string;
   sites: Map<number, SiteEntry>;
+  /**
+   * This process's committed bookings that arrived before the one committed just before them
+   * (concurrent placements in one site finish in any order), by site, then by version.
+   */
+  early: Map<number, Map<number, readonly BookingSnapshot[]>>;
 }
+
+/** Early bookings kept per site at most: a gap that does not fill is a change made elsewhere. */
+const EARLY_KEPT = 32;
 
 const caches = new WeakMap<Sequelize, CityCache>();
 
@@ -71,18 +79,50 @@ export interface CommittedBookings {
 
 /**
  * Files a placement this process just committed into the kept site, instead of reading the site
- * again on the next request: only when the kept entry is the version right before it (nothing
- * else changed the site in between, here or elsewhere), and only on the floors it touched.
- * Otherwise the entry is left as it is, and the version read re-reads the site as before. A
- * booking already there (read after the commit but filed under the older version) is not doubled.
+ * again on the next request: only once the kept entry is the version right before it (nothing
+ * else changed the site in between, here or elsewhere; one that arrives before its predecessor
+ * waits for it), and only on the floors it touched. Otherwise the entry is left as it is, and the
+ * version read re-reads the site as before. A booking already there (read after the commit but
+ * filed under the older version) is not doubled.
  */
 export function noteCommittedBookings(sequelize: Sequelize, committed: CommittedBookings): void {
-  const entry = caches.get(sequelize)?.sites.get(committed.siteId);
-  if (!entry || entry.version !== committed.version - 1) return;
+  const cache = caches.get(sequelize);
+  const entry = cache?.sites.get(committed.siteId);
+  if (!cache || !entry || committed.version <= entry.version) return;
+  let early = cache.early.get(committed.siteId);
+  if (!early) cache.early.set(committed.siteId, (early = new Map()));
+  early.set(committed.version, committed.bookings);
+  if (early.size > EARLY_KEPT) early.delete(Math.min(...early.keys()));
+  applyEarly(cache, committed.siteId);
+}
+
+/** Applies the kept bookings that follow the site's entry without a gap, oldest first. */
+function applyEarly(cache: CityCache, siteId: number): void {
+  const entry = cache.sites.get(siteId);
+  const early = cache.early.get(siteId);
+  if (!entry || !early) return;
+  for (const version of [...early.keys()]) if (version <= entry.version) early.delete(version);
+  for (let next = early.get(entry.version + 1); next; next = early.get(entry.version + 1)) {
+    early.delete(entry.version + 1);
+    if (!addBookings(siteId, entry, next)) {
+      // A room this entry does not know (added since): the next version read re-reads the site.
+      early.clear();
+      return;
+    }
+    entry.version += 1;
+  }
+}
+
+/** Adds bookings to a site entry, re-indexing only the floors they touch; false if it cannot. */
+function addBookings(
+  siteId: number,
+  entry: SiteEntry,
+  bookings: readonly BookingSnapshot[],
+): boolean {
   const known = new Set(entry.bookings.map((b) => `${b.roomId}/${b.partyId}`));
-  const added = committed.bookings.filter((b) => !known.has(`${b.roomId}/${b.partyId}`));
+  const added = bookings.filter((b) => !known.has(`${b.roomId}/${b.partyId}`));
   const floorOf = new Map(entry.rooms.map((r) => [r.id, r.floor]));
-  if (added.some((b) => !floorOf.has(b.roomId))) return;
+  if (added.some((b) => !floorOf.has(b.roomId))) return false;
   for (const b of added) {
     entry.bookings.push({ ...b, current: true, checkedIn: false, plannedEnd: b.end });
   }
@@ -93,12 +133,12 @@ export function noteCommittedBookings(sequelize: Sequelize, committed: Committed
     floors: entry.floors.floors.map((floor) => {
       if (!touched.has(floor.floor)) return floor;
       const ids = new Set(floor.rooms.map((r) => r.id));
-      const bookings = entry.bookings.filter((b) => ids.has(b.roomId));
-      return indexSiteRooms(committed.siteId, floor.rooms, bookings).floors[0];
+      const onFloor = entry.bookings.filter((b) => ids.has(b.roomId));
+      return indexSiteRooms(siteId, floor.rooms, onFloor).floors[0];
     }),
   };
   entry.occupiedByDay.clear();
-  entry.version = committed.version;
+  return true;
 }
 
 export interface CityOptions {
@@ -153,7 +193,7 @@ export async function loadCity(
   const key = `${options.today}|${options.cleaningNights}`;
   let cache = caches.get(sequelize);
   if (!cache || cache.key !== key) {
-    cache = { key, sites: new Map() };
+    cache = { key, sites: new Map(), early: new Map() };
     caches.set(sequelize, cache);
   }
 
@@ -173,7 +213,14 @@ export async function loadCity(
     .map((r) => ({ id: Number(r.id), version: Number(r.occupancyVersion) }));
   if (stale.length) {
     const loaded = await readSites(sequelize, transaction, stale, options);
-    for (const [id, entry] of loaded) cache.sites.set(id, entry);
+    for (const [id, entry] of loaded) {
+      // A placement of this process may have filed a newer version meanwhile: keep that one.
+      const kept = cache.sites.get(id);
+      if (!kept || kept.version < entry.version) {
+        cache.sites.set(id, entry);
+        applyEarly(cache, id);
+      }
+    }
   }
 
   const sites: SiteSnapshot[] = [];

@@ -8,11 +8,16 @@ import { addDays } from '../../shared/dates';
 import { suggest } from '../../server/allocation/suggest';
 import type { PartyRequest, SiteSnapshot } from '../../server/allocation/types';
 import { bumpOccupancyVersions } from '../../server/events/occupancyVersion';
-import { forgetCity, loadCity, type CityOptions } from '../../server/placement/citySnapshot';
+import {
+  forgetCity,
+  loadCity,
+  noteCommittedBookings,
+  type CityOptions,
+} from '../../server/placement/citySnapshot';
 import { loadBookings, loadSiteRooms, loadSites } from '../../server/placement/snapshot';
 import { allocationPolicy } from '../../server/services/policy';
 import { DEFAULT_POLICY } from '../../shared/policy';
-import { type Room, Stay } from '../../server/models';
+import { Party, type Room, Stay } from '../../server/models';
 import { buildParty, buildRoom, buildSite, buildStays } from '../factories';
 import { apiAs } from '../setup/api';
 import { TEST_TODAY } from '../setup/app';
@@ -155,6 +160,41 @@ describe('city snapshot', () => {
         suggest({ ...fresh, party, policy: rules, limit: 50 }),
       );
     }
+  });
+
+  it('files two placements committed out of order once both are known', async () => {
+    const { a, rooms } = await buildCity();
+    const { sequelize } = testDb();
+    await loadCity(sequelize, undefined, options());
+    const [first, second] = rooms.filter((r) => r.siteId === a.id && r.floor === 2);
+    const committed = [];
+    for (const room of [first, second]) {
+      const [stay] = await buildStays({ room, status: 'reserved', entryDate: TEST_TODAY });
+      const [{ version }] = await sequelize.transaction((transaction) =>
+        bumpOccupancyVersions(transaction, [a.id]),
+      );
+      const party = (await Party.findByPk(stay.partyId))!;
+      committed.push({
+        siteId: a.id,
+        version,
+        bookings: [
+          {
+            roomId: room.id,
+            partyId: party.id,
+            category: party.category,
+            start: stay.entryDate,
+            end: stay.plannedReleaseDate,
+            people: 1,
+          },
+        ],
+      });
+    }
+    noteCommittedBookings(sequelize, committed[1]);
+    noteCommittedBookings(sequelize, committed[0]);
+    const kept = await loadCity(sequelize, undefined, options());
+    expect(kept.reloadedSites).to.equal(0);
+    forgetCity(sequelize);
+    expect(held(kept)).to.deep.equal(held(await loadCity(sequelize, undefined, options())));
   });
 
   it('reads the same bookings for a few changed sites (from their rooms) as for many (by status)', async () => {
