@@ -12,6 +12,35 @@ import {
   type ThrottleState,
 } from './loginThrottle';
 import type { SessionRecord, SessionStore, StoreOptions } from './sessionStore';
+import { StatementBatch } from '../db/statementBatch';
+import type { UserAccess } from '../queries/users';
+import type { Role } from '../../shared/enums';
+
+interface SessionWithUserRow {
+  userId: number;
+  createdAt: Date | string;
+  lastSeenAt: Date | string;
+  expiresAt: Date | string;
+  revokedAt: Date | string | null;
+  ip: string | null;
+  userAgent: string | null;
+  uId: number | null;
+  username: string | null;
+  displayName: string | null;
+  role: Role | null;
+  disabledAt: Date | string | null;
+  linkedSiteId: number | null;
+}
+
+/**
+ * A DATETIME read without a model: MySQL's driver gives a Date already; SQLite gives the text
+ * Sequelize wrote ('2026-11-29 14:51:43.645 +00:00').
+ */
+function storedDate(value: Date | string | null): Date | null {
+  if (value === null) return null;
+  if (value instanceof Date) return value;
+  return new Date(value.replace(' ', 'T').replace(' ', ''));
+}
 
 /** How often (per process) a write also sweeps rows that are of no use any more. */
 const PURGE_EVERY_MS = 10 * 60_000;
@@ -72,6 +101,51 @@ export class DatabaseSessionStore implements SessionStore {
   async find(id: string): Promise<SessionRecord | null> {
     const row = await Session.findByPk(id);
     return row ? toRecord(row) : null;
+  }
+
+  async findWithUser(
+    id: string,
+  ): Promise<{ session: SessionRecord; access: UserAccess | null } | null> {
+    const batch = new StatementBatch(sequelizeOf());
+    const rows = batch.select<SessionWithUserRow>(
+      `SELECT s.userId, s.createdAt, s.lastSeenAt, s.expiresAt, s.revokedAt, s.ip, s.userAgent,
+         u.id AS uId, u.username, u.displayName, u.role, u.disabledAt, us.siteId AS linkedSiteId
+       FROM sessions s
+       LEFT JOIN users u ON u.id = s.userId
+       LEFT JOIN user_sites us ON us.userId = u.id
+       WHERE s.id = ?`,
+      [id],
+    );
+    await batch.run(undefined);
+    const [first] = rows.value;
+    if (!first) return null;
+    const session: SessionRecord = {
+      id,
+      userId: Number(first.userId),
+      createdAt: storedDate(first.createdAt)!,
+      lastSeenAt: storedDate(first.lastSeenAt)!,
+      expiresAt: storedDate(first.expiresAt)!,
+      revokedAt: storedDate(first.revokedAt),
+      ip: first.ip,
+      userAgent: first.userAgent,
+    };
+    if (first.uId === null) return { session, access: null };
+    return {
+      session,
+      access: {
+        user: {
+          id: Number(first.uId),
+          username: first.username!,
+          displayName: first.displayName!,
+          role: first.role!,
+          disabledAt: storedDate(first.disabledAt),
+        },
+        siteIds: rows.value
+          .filter((r) => r.linkedSiteId !== null)
+          .map((r) => Number(r.linkedSiteId))
+          .sort((a, b) => a - b),
+      },
+    };
   }
 
   async touch(id: string, at: Date): Promise<void> {

@@ -4,6 +4,7 @@
  * (nothing caches "this session is valid" in a process).
  */
 import type { Transaction } from 'sequelize';
+import type { UserAccess } from '../queries/users';
 
 export interface SessionRecord {
   /** Hex SHA-256 of the token; the token itself is never stored. */
@@ -31,6 +32,11 @@ export interface SessionStore {
   create(record: SessionRecord, options?: StoreOptions): Promise<void>;
   /** The session, or null when there is none (revoked sessions may come back with revokedAt). */
   find(id: string): Promise<SessionRecord | null>;
+  /**
+   * The session and its user with their sites, read together (one round trip per request), when
+   * the store can: the database store joins them. Without it, the user is read after `find`.
+   */
+  findWithUser?(id: string): Promise<{ session: SessionRecord; access: UserAccess | null } | null>;
   /** Records activity; never brings back a session that was revoked or removed meanwhile. */
   touch(id: string, at: Date): Promise<void>;
   /** True when there was a live session to revoke. */

@@ -10,8 +10,8 @@
 import crypto from 'node:crypto';
 import type { AuthUser } from '../../shared/auth';
 import { toAuthUser } from '../presenters/user';
-import { findUserWithSites } from '../queries/users';
-import type { SessionStore, StoreOptions } from './sessionStore';
+import { findUserWithSites, type UserAccess } from '../queries/users';
+import type { SessionRecord, SessionStore, StoreOptions } from './sessionStore';
 
 const MINUTE = 60_000;
 export const IDLE_TIMEOUT_MS = 30 * MINUTE;
@@ -91,12 +91,15 @@ export class Sessions {
   async resolveSession(token: string, now: Date): Promise<ResolvedSession | null> {
     if (!TOKEN_PATTERN.test(token)) return null;
     const sessionId = sessionIdOf(token);
-    const session = await this.store.find(sessionId);
-    if (!session || session.revokedAt) return null;
+    const read = this.store.findWithUser
+      ? await this.store.findWithUser(sessionId)
+      : await this.findThenUser(sessionId);
+    if (!read) return null;
+    const { session, access: found } = read;
+    if (session.revokedAt) return null;
     const t = now.getTime();
     if (t >= session.expiresAt.getTime()) return null;
     if (t - session.lastSeenAt.getTime() >= IDLE_TIMEOUT_MS) return null;
-    const found = await findUserWithSites(session.userId);
     if (!found || found.user.disabledAt !== null) return null;
     let lastSeenAt = session.lastSeenAt;
     if (t - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
@@ -108,6 +111,15 @@ export class Sessions {
       sessionId,
       endsAt: endOf(lastSeenAt, session.expiresAt),
     };
+  }
+
+  /** A store that keeps sessions apart from users (Redis): two reads. */
+  private async findThenUser(
+    sessionId: string,
+  ): Promise<{ session: SessionRecord; access: UserAccess | null } | null> {
+    const session = await this.store.find(sessionId);
+    if (!session || session.revokedAt) return session ? { session, access: null } : null;
+    return { session, access: await findUserWithSites(session.userId) };
   }
 
   /**

@@ -1,8 +1,9 @@
 import type { AuthUser, UserDto } from '../../shared/auth';
 import type { User } from '../models';
+import type { UserAccess } from '../queries/users';
 
 /** The signed-in user as requests see it (res.locals.auth.user). */
-export function toAuthUser(user: User, siteIds: number[]): AuthUser {
+export function toAuthUser(user: UserAccess['user'], siteIds: number[]): AuthUser {
   return {
     id: user.id,
     username: user.username,

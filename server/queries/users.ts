@@ -2,6 +2,12 @@ import type { Transaction } from 'sequelize';
 import { takeJoinedColumns } from '../db/joinedColumns';
 import { User, UserSite } from '../models';
 
+/** What access control reads of a user: who they are, their role, and their sites. */
+export interface UserAccess {
+  user: Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'disabledAt'>;
+  siteIds: number[];
+}
+
 /**
  * One user with their site ids, or null: one statement (every API request and socket handshake
  * reads it), a row per site.

@@ -496,11 +496,12 @@ describe('realtime: Socket.IO', function () {
       const board = new Dashboard(o, server.url, official.token);
       await new Promise((r) => setTimeout(r, 100)); // any first snapshot request is over
 
+      // The database store reads the session with its user (findWithUser): that read is slowed.
       const store = authStoresFor({ redisUrl: null }).sessions.store;
-      const find = store.find;
+      const find = store.findWithUser!;
       let signInStarted!: () => void;
       const signingIn = new Promise<void>((resolve) => (signInStarted = resolve));
-      store.find = async (id: string) => {
+      store.findWithUser = async (id: string) => {
         signInStarted();
         await new Promise((r) => setTimeout(r, 300));
         return find.call(store, id);
@@ -521,7 +522,7 @@ describe('realtime: Socket.IO', function () {
         await server.realtime.flush();
         await until(() => o.connected, 20_000);
       } finally {
-        store.find = find;
+        store.findWithUser = find;
       }
       expect(o.recovered).to.equal(true);
       await until(() => board.received.length > 0 || board.reloads.includes('recovered_partly'));
