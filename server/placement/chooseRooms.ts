@@ -21,7 +21,7 @@ import { conflict, validationError } from '../errors';
 import type { ServiceContext } from '../services/context';
 import { allocationPolicy } from '../services/policy';
 import type { RoomPlace } from '../queries/roomPlaces';
-import { loadCity, type SiteLabel } from './citySnapshot';
+import { loadCity, type SiteLabel, type SiteRowsRead } from './citySnapshot';
 import {
   loadBookings,
   loadSiteRooms,
@@ -180,6 +180,7 @@ export async function bestAvailable(
   transaction: Transaction,
   policy: PolicyDocument,
   request: PartyRequest,
+  siteRows?: SiteRowsRead,
 ): Promise<Choice> {
   const { suggestions, mostCommonFailure, sites } = await suggestFromDatabase(
     ctx,
@@ -187,6 +188,7 @@ export async function bestAvailable(
     policy,
     request,
     SUGGESTIONS_READ,
+    siteRows,
   );
   if (suggestions.length === 0) return { outcome: 'none', constraint: mostCommonFailure };
   const floors: Suggestion[] = [];
@@ -244,6 +246,8 @@ export async function suggestFromDatabase(
   policy: PolicyDocument,
   request: PartyRequest,
   limit: number,
+  /** The open sites' rows when the caller read them in its own batch (allowStandby, scope). */
+  siteRows?: SiteRowsRead,
 ): Promise<{
   suggestions: Suggestion[];
   mostCommonFailure: HardConstraint | null;
@@ -265,6 +269,7 @@ export async function suggestFromDatabase(
     entryDate: request.entryDate,
     allowStandby: request.allowStandby,
     ...(ctx.siteScope ? { siteIds: ctx.siteScope } : {}),
+    ...(siteRows ? { siteRows } : {}),
   });
   const result = suggest({
     sites: city.sites,

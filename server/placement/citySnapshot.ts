@@ -21,6 +21,7 @@ import type { Category, SiteStatus } from '../../shared/enums';
 import { indexSiteRooms, type SiteRooms } from '../allocation/roomIndex';
 import type { BookingSnapshot, RoomSnapshot, SiteSnapshot } from '../allocation/types';
 import { CURRENT_STATUSES_SQL } from '../queries/occupancy';
+import { StatementBatch, type StatementResult } from '../db/statementBatch';
 import { ROOM_COLUMNS, toBooking, toRoom, type BookingRow, type RoomRow } from './snapshot';
 
 /** A booking with what the per-site occupancy on a given night needs. */
@@ -149,6 +150,8 @@ export interface CityOptions {
   allowStandby: boolean;
   /** Only these sites (a site manager's own); all when absent. */
   siteIds?: number[];
+  /** The site rows, already read by the caller with the same `allowStandby` and `siteIds`. */
+  siteRows?: SiteRowsRead;
 }
 
 export interface City {
@@ -182,6 +185,22 @@ interface SiteRow {
   occupancyVersion: number | string;
 }
 
+/** The open sites with their versions, for loadCity: queued by a caller that batches reads. */
+export type SiteRowsRead = StatementResult<SiteRow[]>;
+
+export function queueSiteRows(
+  batch: StatementBatch,
+  options: Pick<CityOptions, 'allowStandby' | 'siteIds'>,
+): SiteRowsRead {
+  const statuses: SiteStatus[] = options.allowStandby ? ['active', 'standby'] : ['active'];
+  return batch.select<SiteRow>(
+    `SELECT id, code, name, status, latitude, longitude, acceptedCategories, occupancyVersion
+     FROM sites
+     WHERE status IN (?) ${options.siteIds ? 'AND id IN (?)' : ''} ORDER BY id`,
+    options.siteIds ? [statuses, options.siteIds.length ? options.siteIds : [0]] : [statuses],
+  );
+}
+
 export async function loadCity(
   sequelize: Sequelize,
   transaction: Transaction | undefined,
@@ -197,17 +216,13 @@ export async function loadCity(
     caches.set(sequelize, cache);
   }
 
-  const statuses: SiteStatus[] = options.allowStandby ? ['active', 'standby'] : ['active'];
-  const siteRows = await sequelize.query<SiteRow>(
-    `SELECT id, code, name, status, latitude, longitude, acceptedCategories, occupancyVersion
-     FROM sites
-     WHERE status IN (:statuses) ${options.siteIds ? 'AND id IN (:siteIds)' : ''} ORDER BY id`,
-    {
-      type: QueryTypes.SELECT,
-      replacements: { statuses, siteIds: options.siteIds?.length ? options.siteIds : [0] },
-      transaction,
-    },
-  );
+  let siteRows = options.siteRows?.value;
+  if (!siteRows) {
+    const batch = new StatementBatch(sequelize);
+    const read = queueSiteRows(batch, options);
+    await batch.run(transaction);
+    siteRows = read.value;
+  }
   const stale = siteRows
     .filter((r) => cache.sites.get(Number(r.id))?.version !== Number(r.occupancyVersion))
     .map((r) => ({ id: Number(r.id), version: Number(r.occupancyVersion) }));

@@ -27,7 +27,7 @@ import {
   type LoadedParty,
   type StayWindow,
 } from '../placement/partyLoader';
-import { noteCommittedBookings } from '../placement/citySnapshot';
+import { noteCommittedBookings, queueSiteRows } from '../placement/citySnapshot';
 import { queueRoomVersionBump } from '../placement/snapshot';
 import { queueMarkPlaced, queueParty, queuePosition } from '../placement/waitingQueue';
 import { queueStayWrites } from '../placement/writeStays';
@@ -71,16 +71,24 @@ export async function placeParty(
     const reads = new StatementBatch(ctx.sequelize);
     const readPolicy = queuePolicyRead(reads);
     const readParty = queuePartyRead(reads, input.partyId);
+    // The engine's first read (the open sites and their versions) goes in the same round trip.
+    const allowStandby = input.allowStandby ?? false;
+    const siteRows = input.roomIds
+      ? undefined
+      : queueSiteRows(reads, {
+          allowStandby,
+          ...(ctx.siteScope ? { siteIds: ctx.siteScope } : {}),
+        });
     await reads.run(transaction);
     const policy = readPolicy();
     const loaded = readParty();
     refuseMembersInQuarantine(loaded);
     const window = stayWindow(policy, loaded, ctx.today, input.entryDate);
-    const request = partyRequest(loaded, window, input.allowStandby ?? false);
+    const request = partyRequest(loaded, window, allowStandby);
 
     const chosen = input.roomIds
       ? await checkChosenRooms(ctx, transaction, policy, request, input.roomIds)
-      : await bestAvailable(ctx, transaction, policy, request);
+      : await bestAvailable(ctx, transaction, policy, request, siteRows);
     if (chosen.outcome === 'none') {
       const entry = await queueParty(transaction, loaded, policy, chosen.constraint, ctx.now);
       await recordAudit(transaction, ctx.actor, {
