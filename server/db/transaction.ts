@@ -59,6 +59,8 @@ function queueSqliteWriter<T>(sequelize: Sequelize, run: () => Promise<T>): Prom
 export interface TransactionOptions {
   /** Attempts before giving up with 503 (default MAX_ATTEMPTS). */
   attempts?: number;
+  /** Called when each attempt has ended (committed, rolled back or failed), before any retry. */
+  afterAttempt?: () => void;
 }
 
 export async function inTransaction<T>(
@@ -78,7 +80,9 @@ export async function inTransaction<T>(
     );
   for (let attempt = 1; ; attempt++) {
     try {
-      return await (sqlite ? queueSqliteWriter(sequelize, once) : once());
+      return await (sqlite ? queueSqliteWriter(sequelize, once) : once()).finally(
+        options.afterAttempt,
+      );
     } catch (error) {
       if (!isRetryable(error)) throw error;
       if (attempt >= attempts) {

@@ -97,6 +97,51 @@ export function noteCommittedBookings(sequelize: Sequelize, committed: Committed
   applyEarly(cache, committed.siteId);
 }
 
+/**
+ * Site versions this process wrote in transactions that have not finished yet, by site. Their
+ * bookings are filed when they commit; until then a site read at one of those versions needs no
+ * second read for them. (Verified under lock in any case: the snapshot only proposes.)
+ */
+const ownInFlight = new WeakMap<Sequelize, Map<number, Set<number>>>();
+
+/**
+ * Notes that this process's open transaction took `siteId` to `version`; the returned function
+ * forgets it, and must be called once that transaction has ended, committed or not.
+ */
+export function noteVersionInFlight(
+  sequelize: Sequelize,
+  siteId: number,
+  version: number,
+): () => void {
+  let bySite = ownInFlight.get(sequelize);
+  if (!bySite) ownInFlight.set(sequelize, (bySite = new Map()));
+  let versions = bySite.get(siteId);
+  if (!versions) bySite.set(siteId, (versions = new Set()));
+  versions.add(version);
+  return () => {
+    versions.delete(version);
+    if (versions.size === 0 && bySite.get(siteId) === versions) bySite.delete(siteId);
+  };
+}
+
+/**
+ * The kept entry serves a site read at `version` when it is that version, or when every version
+ * after it up to `version` is this process's own placement, committed and waiting to be filed or
+ * still committing: the entry then only lacks bookings this process is about to file.
+ */
+function isCurrent(sequelize: Sequelize, cache: CityCache, siteId: number, version: number) {
+  const entry = cache.sites.get(siteId);
+  if (!entry) return false;
+  // Newer than the version read (filed by this process since): newer data serves as well.
+  if (entry.version >= version) return true;
+  const early = cache.early.get(siteId);
+  const inFlight = ownInFlight.get(sequelize)?.get(siteId);
+  for (let v = entry.version + 1; v <= version; v++) {
+    if (!early?.has(v) && !inFlight?.has(v)) return false;
+  }
+  return true;
+}
+
 /** Applies the kept bookings that follow the site's entry without a gap, oldest first. */
 function applyEarly(cache: CityCache, siteId: number): void {
   const entry = cache.sites.get(siteId);
@@ -224,7 +269,7 @@ export async function loadCity(
     siteRows = read.value;
   }
   const stale = siteRows
-    .filter((r) => cache.sites.get(Number(r.id))?.version !== Number(r.occupancyVersion))
+    .filter((r) => !isCurrent(sequelize, cache, Number(r.id), Number(r.occupancyVersion)))
     .map((r) => ({ id: Number(r.id), version: Number(r.occupancyVersion) }));
   if (stale.length) {
     const loaded = await readSites(sequelize, transaction, stale, options);

@@ -27,7 +27,11 @@ import {
   type LoadedParty,
   type StayWindow,
 } from '../placement/partyLoader';
-import { noteCommittedBookings, queueSiteRows } from '../placement/citySnapshot';
+import {
+  noteCommittedBookings,
+  noteVersionInFlight,
+  queueSiteRows,
+} from '../placement/citySnapshot';
 import { queueRoomVersionBump } from '../placement/snapshot';
 import { queueMarkPlaced, queueParty, queuePosition } from '../placement/waitingQueue';
 import { queueStayWrites } from '../placement/writeStays';
@@ -67,58 +71,73 @@ export async function placeParty(
   ctx: ServiceContext,
   input: PlacePartyInput,
 ): Promise<PlacePartyResult> {
-  return inTransaction(ctx.sequelize, async (transaction) => {
-    const reads = new StatementBatch(ctx.sequelize);
-    const readPolicy = queuePolicyRead(reads);
-    const readParty = queuePartyRead(reads, input.partyId);
-    // The engine's first read (the open sites and their versions) goes in the same round trip.
-    const allowStandby = input.allowStandby ?? false;
-    const siteRows = input.roomIds
-      ? undefined
-      : queueSiteRows(reads, {
-          allowStandby,
-          ...(ctx.siteScope ? { siteIds: ctx.siteScope } : {}),
-        });
-    await reads.run(transaction);
-    const policy = readPolicy();
-    const loaded = readParty();
-    refuseMembersInQuarantine(loaded);
-    const window = stayWindow(policy, loaded, ctx.today, input.entryDate);
-    const request = partyRequest(loaded, window, allowStandby);
+  // Site versions an attempt wrote, forgotten as soon as it has ended (see citySnapshot).
+  const inFlight: (() => void)[] = [];
+  const afterAttempt = () => inFlight.splice(0).forEach((forget) => forget());
+  return inTransaction(
+    ctx.sequelize,
+    async (transaction) => {
+      const reads = new StatementBatch(ctx.sequelize);
+      const readPolicy = queuePolicyRead(reads);
+      const readParty = queuePartyRead(reads, input.partyId);
+      // The engine's first read (the open sites and their versions) goes in the same round trip.
+      const allowStandby = input.allowStandby ?? false;
+      const siteRows = input.roomIds
+        ? undefined
+        : queueSiteRows(reads, {
+            allowStandby,
+            ...(ctx.siteScope ? { siteIds: ctx.siteScope } : {}),
+          });
+      await reads.run(transaction);
+      const policy = readPolicy();
+      const loaded = readParty();
+      refuseMembersInQuarantine(loaded);
+      const window = stayWindow(policy, loaded, ctx.today, input.entryDate);
+      const request = partyRequest(loaded, window, allowStandby);
 
-    const chosen = input.roomIds
-      ? await checkChosenRooms(ctx, transaction, policy, request, input.roomIds)
-      : await bestAvailable(ctx, transaction, policy, request, siteRows);
-    if (chosen.outcome === 'none') {
-      const entry = await queueParty(transaction, loaded, policy, chosen.constraint, ctx.now);
-      await recordAudit(transaction, ctx.actor, {
-        entity: 'party',
-        entityId: loaded.party.id,
-        action: 'queue',
-        after: { constraint: chosen.constraint },
-      });
-      emitAfterCommit(transaction, {
-        name: 'waitingList.changed',
-        payload: { action: 'queued', partyId: loaded.party.id },
-      });
+      const chosen = input.roomIds
+        ? await checkChosenRooms(ctx, transaction, policy, request, input.roomIds)
+        : await bestAvailable(ctx, transaction, policy, request, siteRows);
+      if (chosen.outcome === 'none') {
+        const entry = await queueParty(transaction, loaded, policy, chosen.constraint, ctx.now);
+        await recordAudit(transaction, ctx.actor, {
+          entity: 'party',
+          entityId: loaded.party.id,
+          action: 'queue',
+          after: { constraint: chosen.constraint },
+        });
+        emitAfterCommit(transaction, {
+          name: 'waitingList.changed',
+          payload: { action: 'queued', partyId: loaded.party.id },
+        });
+        return {
+          outcome: 'queued' as const,
+          partyId: loaded.party.id,
+          waitingEntryId: entry.id,
+          position: await queuePosition(transaction, entry),
+          constraint: chosen.constraint,
+          reason: entry.reason ?? '',
+        };
+      }
+      const stays = await commitPlacement(
+        ctx,
+        transaction,
+        policy,
+        loaded,
+        window,
+        chosen,
+        inFlight,
+      );
       return {
-        outcome: 'queued' as const,
+        outcome: 'placed' as const,
         partyId: loaded.party.id,
-        waitingEntryId: entry.id,
-        position: await queuePosition(transaction, entry),
-        constraint: chosen.constraint,
-        reason: entry.reason ?? '',
+        siteId: chosen.siteId,
+        stays,
+        places: chosen.places,
       };
-    }
-    const stays = await commitPlacement(ctx, transaction, policy, loaded, window, chosen);
-    return {
-      outcome: 'placed' as const,
-      partyId: loaded.party.id,
-      siteId: chosen.siteId,
-      stays,
-      places: chosen.places,
-    };
-  });
+    },
+    { afterAttempt },
+  );
 }
 
 /**
@@ -133,6 +152,7 @@ async function commitPlacement(
   loaded: LoadedParty,
   window: StayWindow,
   option: Option,
+  inFlight: (() => void)[],
 ): Promise<StayFields[]> {
   if (option.opensStandbySite) {
     const site = await Site.findByPk(option.siteId, { transaction, lock: transaction.LOCK.UPDATE });
@@ -166,6 +186,7 @@ async function commitPlacement(
   await writes.run(transaction);
   const stays = readStays();
   const sites = readSites();
+  inFlight.push(noteVersionInFlight(ctx.sequelize, option.siteId, sites[0].version));
   // The next automatic placement here need not read this site again for what this one wrote.
   runAfterCommit(transaction, () =>
     noteCommittedBookings(ctx.sequelize, {

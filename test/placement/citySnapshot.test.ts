@@ -12,6 +12,7 @@ import {
   forgetCity,
   loadCity,
   noteCommittedBookings,
+  noteVersionInFlight,
   type CityOptions,
 } from '../../server/placement/citySnapshot';
 import { loadBookings, loadSiteRooms, loadSites } from '../../server/placement/snapshot';
@@ -195,6 +196,22 @@ describe('city snapshot', () => {
     expect(kept.reloadedSites).to.equal(0);
     forgetCity(sequelize);
     expect(held(kept)).to.deep.equal(held(await loadCity(sequelize, undefined, options())));
+  });
+
+  it('serves a site its own placement is still committing without reading it, not once forgotten', async () => {
+    const { a, rooms } = await buildCity();
+    const { sequelize } = testDb();
+    await loadCity(sequelize, undefined, options());
+    const room = rooms.find((r) => r.siteId === a.id && r.floor === 2)!;
+    await buildStays({ room, status: 'reserved', entryDate: TEST_TODAY });
+    const [{ version }] = await sequelize.transaction((transaction) =>
+      bumpOccupancyVersions(transaction, [a.id]),
+    );
+    const forget = noteVersionInFlight(sequelize, a.id, version);
+    expect((await loadCity(sequelize, undefined, options())).reloadedSites).to.equal(0);
+    // Ended without filing its bookings (say its COMMIT failed): the version is read again.
+    forget();
+    expect((await loadCity(sequelize, undefined, options())).reloadedSites).to.equal(1);
   });
 
   it('reads the same bookings for a few changed sites (from their rooms) as for many (by status)', async () => {
