@@ -61,12 +61,23 @@ export function formatSql(sequelize: Sequelize, sql: string, params: readonly un
     const value = params[i++];
     if (Array.isArray(value)) {
       if (value.length === 0) throw new Error(`Empty list parameter for: ${sql}`);
-      return value.map((v) => sequelize.escape(v as string)).join(', ');
+      return value.map((v) => escapeValue(sequelize, v)).join(', ');
     }
-    return sequelize.escape(value as string);
+    return escapeValue(sequelize, value);
   });
   if (i !== params.length) throw new Error(`Too many parameters for: ${sql}`);
   return text;
+}
+
+/**
+ * Sequelize's literal, except a date on MySQL: its escape drops the milliseconds that Haven's
+ * DATETIME(3) columns keep. Haven's MySQL connections run in UTC (db/sequelize.ts).
+ */
+function escapeValue(sequelize: Sequelize, value: unknown): string {
+  if (value instanceof Date && sequelize.getDialect() !== 'sqlite') {
+    return `'${value.toISOString().slice(0, 23).replace('T', ' ')}'`;
+  }
+  return sequelize.escape(value as string);
 }
 
 interface MysqlConnection {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { UniqueConstraintError } from 'sequelize';
+import { QueryTypes, UniqueConstraintError } from 'sequelize';
 import { inTransaction } from '../../server/db/transaction';
 import { StatementBatch } from '../../server/db/statementBatch';
 import { Site } from '../../server/models';
@@ -58,6 +58,23 @@ describe('a statement batch', () => {
     );
     expect(error).to.be.instanceOf(UniqueConstraintError);
     expect((await Site.findByPk(a.id))!.name).to.equal('A');
+  });
+
+  it('writes dates to the millisecond, as the models do', async () => {
+    const { sequelize } = testDb();
+    const site = await buildSite();
+    const at = new Date('2026-11-29T15:41:36.645Z');
+    await inTransaction(sequelize, async (transaction) => {
+      const batch = new StatementBatch(sequelize);
+      batch.write('UPDATE sites SET updatedAt = ? WHERE id = ?', [at, site.id]);
+      await batch.run(transaction);
+    });
+    const [row] = await sequelize.query<{ updatedAt: Date | string }>(
+      'SELECT updatedAt FROM sites WHERE id = :id',
+      { type: QueryTypes.SELECT, replacements: { id: site.id } },
+    );
+    const reread = (await Site.findByPk(site.id))!;
+    expect(reread.updatedAt.toISOString(), String(row.updatedAt)).to.equal(at.toISOString());
   });
 
   it('refuses a result read before the batch ran', () => {
