@@ -29,6 +29,7 @@ import {
   lockFloors,
   RoomsBusy,
   type LockedFloor,
+  type QueuedFloorLock,
 } from './snapshot';
 
 /** How many floors of the engine's options are locked and tried before retrying from scratch. */
@@ -64,7 +65,11 @@ export async function verifyUnderLock(
   policy: PolicyDocument,
   request: PartyRequest,
   assigned: readonly AssignedRoom[],
-  options: { wait?: boolean } = {},
+  options: {
+    wait?: boolean;
+    /** The floor already locked and read in the caller's batch (a chosen room). */
+    queued?: QueuedFloorLock;
+  } = {},
 ): Promise<{
   broken: { index: number; constraint: HardConstraint }[];
   option: Option | null;
@@ -72,17 +77,22 @@ export async function verifyUnderLock(
   locked: LockedFloor;
 }> {
   const rules = allocationPolicy(policy);
-  const locked = await lockFloors(
-    transaction,
-    assigned.map((a) => a.roomId),
-    {
-      entryDate: request.entryDate,
-      releaseDate: request.releaseDate,
-      cleaningNights: rules.cleaningNights,
-      today: ctx.today,
-    },
-    options,
-  );
+  const window = {
+    entryDate: request.entryDate,
+    releaseDate: request.releaseDate,
+    cleaningNights: rules.cleaningNights,
+    today: ctx.today,
+  };
+  // Read again (the rows are already this transaction's) only if the queued read fell short: the
+  // policy's cleaning buffer grew since this process last read it.
+  const locked = options.queued?.covers(window)
+    ? options.queued.take(window)
+    : await lockFloors(
+        transaction,
+        assigned.map((a) => a.roomId),
+        window,
+        options,
+      );
   const byId = new Map(locked.rooms.map((r) => [r.id, r]));
   const check = roomCheck(
     request,
@@ -139,6 +149,7 @@ export async function checkChosenRooms(
   policy: PolicyDocument,
   request: PartyRequest,
   roomIds: number[],
+  queued?: QueuedFloorLock,
 ): Promise<Option> {
   const oneRoom = request.shareRoom || request.members.length === 1;
   const expected = oneRoom ? 1 : request.members.length;
@@ -155,7 +166,14 @@ export async function checkChosenRooms(
     ? [{ roomId: roomIds[0], number: '', members: request.members.map((_, i) => i) }]
     : roomIds.map((roomId, i) => ({ roomId, number: '', members: [i] }));
   // The hard constraints need no occupancy: the site's aggregate is not read for a chosen room.
-  const { broken, option } = await verifyUnderLock(ctx, transaction, policy, request, assigned);
+  const { broken, option } = await verifyUnderLock(
+    ctx,
+    transaction,
+    policy,
+    request,
+    assigned,
+    queued ? { queued } : {},
+  );
   if (option) return option;
   throw conflict(
     { code: 'rooms.cannotTake', params: { from: request.entryDate, to: request.releaseDate } },

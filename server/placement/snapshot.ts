@@ -185,14 +185,37 @@ export async function lockFloors(
   window: Window,
   options: { wait?: boolean } = {},
 ): Promise<LockedFloor> {
-  const sequelize = Site.sequelize!;
-  const batch = new StatementBatch(sequelize);
-  const mysql = sequelize.getDialect() !== 'sqlite';
+  const batch = new StatementBatch(Site.sequelize!);
+  const floor = queueFloorLock(batch, roomIds, bookingRange(window).from, options);
+  await runFloorLock(batch, transaction, options);
+  return floor.take(window);
+}
+
+/** A floor lock queued in a caller's batch; `take` once the batch ran. */
+export interface QueuedFloorLock {
+  /** Whether the bookings read reach back far enough for this window. */
+  covers(window: Window): boolean;
+  take(window: Window): LockedFloor;
+}
+
+/**
+ * Queues lockFloors' statements in a caller's batch, reading ended stays back to `readFrom` and
+ * current ones whatever their dates (a floor holds few), so the window may be settled after the
+ * batch ran (a chosen room is locked in the same round trip as the party is read). Run the batch
+ * with runFloorLock.
+ */
+export function queueFloorLock(
+  batch: StatementBatch,
+  roomIds: number[],
+  readFrom: IsoDate,
+  options: { wait?: boolean } = {},
+): QueuedFloorLock {
+  const dialect = Site.sequelize!.getDialect();
   // The floor's index, always: a table scan (which the optimizer may pick on a small or freshly
   // filled table) would lock, or wait for, every room of the city.
   const rooms = batch.select<RoomRow>(
-    `SELECT ${ROOM_COLUMNS} FROM rooms ${mysql ? 'FORCE INDEX (rooms_site_floor)' : ''}
-     WHERE ${ON_FLOORS_OF} ORDER BY id ${forUpdateClause(sequelize.getDialect(), options.wait)}`,
+    `SELECT ${ROOM_COLUMNS} FROM rooms ${dialect === 'sqlite' ? '' : 'FORCE INDEX (rooms_site_floor)'}
+     WHERE ${ON_FLOORS_OF} ORDER BY id ${forUpdateClause(dialect, options.wait)}`,
     [roomIds],
   );
   const sites = batch.select<SiteRulesRow>(
@@ -203,21 +226,34 @@ export async function lockFloors(
     batch,
     `st.roomId IN (SELECT id FROM rooms WHERE ${ON_FLOORS_OF})`,
     [roomIds],
-    window,
+    { from: readFrom },
   );
+  return {
+    covers: (window) => bookingRange(window).from >= readFrom,
+    take: (window) => {
+      const locked = rooms.value.map(toRoom);
+      return {
+        rooms: locked,
+        sites: sites.value.map(toSiteRules),
+        bookings: bookings(window),
+        lockedIds: locked.map((r) => r.id),
+      };
+    },
+  };
+}
+
+/** Runs a batch holding a floor lock: RoomsBusy when `wait: false` found a room held. */
+export async function runFloorLock(
+  batch: StatementBatch,
+  transaction: Transaction,
+  options: { wait?: boolean } = {},
+): Promise<void> {
   try {
     await batch.run(transaction);
   } catch (error) {
     if (options.wait === false && lockWasBusy(error)) throw new RoomsBusy();
     throw error;
   }
-  const locked = rooms.value.map(toRoom);
-  return {
-    rooms: locked,
-    sites: sites.value.map(toSiteRules),
-    bookings: bookings(),
-    lockedIds: locked.map((r) => r.id),
-  };
 }
 
 /**
@@ -271,16 +307,16 @@ export async function loadBookings(
   if (Array.isArray(roomIds) ? roomIds.length === 0 : roomIds.siteIds.length === 0) return [];
   const batch = new StatementBatch(Site.sequelize!);
   const bookings = Array.isArray(roomIds)
-    ? queueBookings(batch, 'st.roomId IN (?)', [roomIds], window)
+    ? queueBookings(batch, 'st.roomId IN (?)', [roomIds], bookingRange(window))
     : queueBookings(
         batch,
         'st.roomId IN (SELECT id FROM rooms WHERE siteId IN (?))',
         [roomIds.siteIds],
-        window,
+        bookingRange(window),
         false,
       );
   await batch.run(transaction);
-  return bookings();
+  return bookings(window);
 }
 
 /** A stay as the bookings read returns it, before it is grouped per party and room. */
@@ -336,29 +372,51 @@ function queueBookings(
   batch: StatementBatch,
   inRooms: string,
   params: unknown[],
-  window: Window,
+  read: { from: IsoDate; to?: IsoDate },
   narrow = true,
-): () => BookingSnapshot[] {
-  const from = addDays(window.entryDate, -window.cleaningNights);
-  const to = addDays(window.releaseDate, window.cleaningNights);
+): (window: Window) => BookingSnapshot[] {
   const select = `SELECT st.roomId, st.partyId, p.category, st.entryDate,
        CASE WHEN st.status IN ('released', 'transferred') THEN st.releaseDate
          ELSE st.plannedReleaseDate END AS endDate, st.status
      FROM stays st JOIN parties p ON p.id = st.partyId`;
+  const before = read.to ? 'AND st.entryDate < ?' : '';
+  const to = read.to ? [read.to] : [];
   const rows = narrow
     ? batch.select<StayNightsRow>(
-        `${select} WHERE ${inRooms} AND st.entryDate < ? AND (${CURRENT} OR (${ENDED}))`,
-        [...params, to, from],
+        `${select} WHERE ${inRooms} ${before} AND (${CURRENT} OR (${ENDED}))`,
+        [...params, ...to, read.from],
       )
     : batch.select<StayNightsRow>(
-        `${select} WHERE ${CURRENT} AND ${inRooms} AND st.entryDate < ?
+        `${select} WHERE ${CURRENT} AND ${inRooms} ${before}
          UNION ALL
-         ${select} WHERE ${ENDED} AND ${inRooms} AND st.entryDate < ?`,
-        [...params, to, from, ...params, to],
+         ${select} WHERE ${ENDED} AND ${inRooms} ${before}`,
+        [...params, ...to, read.from, ...params, ...to],
       );
-  const holdUntil = addDays(window.today, 1);
-  return () =>
-    groupByPartyAndRoom(rows.value)
+  return (window) => {
+    const { from, to: until } = bookingRange(window);
+    if (from < read.from || (read.to !== undefined && until > read.to)) {
+      throw new Error('Bookings were read for a narrower window than asked');
+    }
+    // The window's own bounds, per stay, before grouping: exactly what a read bounded by them
+    // would have returned, however wide the read was.
+    const inWindow = rows.value.filter(
+      (r) =>
+        String(r.entryDate).slice(0, 10) < until &&
+        (!ENDED_STATUSES.has(r.status) || String(r.endDate).slice(0, 10) > from),
+    );
+    const holdUntil = addDays(window.today, 1);
+    return groupByPartyAndRoom(inWindow)
       .map((r) => toBooking(r, holdUntil))
       .filter((b) => b.end > from);
+  };
+}
+
+const ENDED_STATUSES = new Set(['released', 'transferred']);
+
+/** The nights whose bookings matter to a window: its own, widened by the cleaning buffer. */
+export function bookingRange(window: Window): { from: IsoDate; to: IsoDate } {
+  return {
+    from: addDays(window.entryDate, -window.cleaningNights),
+    to: addDays(window.releaseDate, window.cleaningNights),
+  };
 }

@@ -9,10 +9,11 @@
  * After commit (never on rollback): `stay.created` with the site's new occupancy version, and
  * `waitingList.changed` when the party joined or left the waiting list.
  */
-import type { Transaction } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
+import { addDays } from '../../shared/dates';
 import type { IsoDate } from '../../shared/dates';
 import type { HardConstraint } from '../../shared/enums';
-import type { PolicyDocument } from '../../shared/policy';
+import { DEFAULT_POLICY, type PolicyDocument } from '../../shared/policy';
 import { StatementBatch } from '../db/statementBatch';
 import { inTransaction } from '../db/transaction';
 import { emitAfterCommit, runAfterCommit } from '../events/bus';
@@ -32,14 +33,14 @@ import {
   noteVersionInFlight,
   queueSiteRows,
 } from '../placement/citySnapshot';
-import { queueRoomVersionBump } from '../placement/snapshot';
+import { queueFloorLock, queueRoomVersionBump, runFloorLock } from '../placement/snapshot';
 import { queueMarkPlaced, queueParty, queuePosition } from '../placement/waitingQueue';
 import { queueStayWrites } from '../placement/writeStays';
 import type { StayFields } from '../presenters/stay';
 import type { RoomPlace } from '../queries/roomPlaces';
 import { queueAudit, recordAudit } from './audit';
 import type { ServiceContext } from './context';
-import { queuePolicyRead } from './policy';
+import { cleaningNights, queuePolicyRead } from './policy';
 
 export interface PlacePartyInput {
   partyId: number;
@@ -67,6 +68,11 @@ export type PlacePartyResult =
       reason: string;
     };
 
+/** The cleaning buffer of the policy this process read last (it changes rarely). */
+const cleaningNightsSeen = new WeakMap<Sequelize, number>();
+const lastCleaningNights = (ctx: ServiceContext) =>
+  cleaningNightsSeen.get(ctx.sequelize) ?? cleaningNights(DEFAULT_POLICY);
+
 export async function placeParty(
   ctx: ServiceContext,
   input: PlacePartyInput,
@@ -76,68 +82,71 @@ export async function placeParty(
   const afterAttempt = () => inFlight.splice(0).forEach((forget) => forget());
   return inTransaction(
     ctx.sequelize,
-    async (transaction) => {
-      const reads = new StatementBatch(ctx.sequelize);
-      const readPolicy = queuePolicyRead(reads);
-      const readParty = queuePartyRead(reads, input.partyId);
-      // The engine's first read (the open sites and their versions) goes in the same round trip.
-      const allowStandby = input.allowStandby ?? false;
-      const siteRows = input.roomIds
-        ? undefined
-        : queueSiteRows(reads, {
-            allowStandby,
-            ...(ctx.siteScope ? { siteIds: ctx.siteScope } : {}),
-          });
-      await reads.run(transaction);
-      const policy = readPolicy();
-      const loaded = readParty();
-      refuseMembersInQuarantine(loaded);
-      const window = stayWindow(policy, loaded, ctx.today, input.entryDate);
-      const request = partyRequest(loaded, window, allowStandby);
-
-      const chosen = input.roomIds
-        ? await checkChosenRooms(ctx, transaction, policy, request, input.roomIds)
-        : await bestAvailable(ctx, transaction, policy, request, siteRows);
-      if (chosen.outcome === 'none') {
-        const entry = await queueParty(transaction, loaded, policy, chosen.constraint, ctx.now);
-        await recordAudit(transaction, ctx.actor, {
-          entity: 'party',
-          entityId: loaded.party.id,
-          action: 'queue',
-          after: { constraint: chosen.constraint },
-        });
-        emitAfterCommit(transaction, {
-          name: 'waitingList.changed',
-          payload: { action: 'queued', partyId: loaded.party.id },
-        });
-        return {
-          outcome: 'queued' as const,
-          partyId: loaded.party.id,
-          waitingEntryId: entry.id,
-          position: await queuePosition(transaction, entry),
-          constraint: chosen.constraint,
-          reason: entry.reason ?? '',
-        };
-      }
-      const stays = await commitPlacement(
-        ctx,
-        transaction,
-        policy,
-        loaded,
-        window,
-        chosen,
-        inFlight,
-      );
-      return {
-        outcome: 'placed' as const,
-        partyId: loaded.party.id,
-        siteId: chosen.siteId,
-        stays,
-        places: chosen.places,
-      };
-    },
+    (transaction) => placeOnce(ctx, input, transaction, inFlight),
     { afterAttempt },
   );
+}
+
+async function placeOnce(
+  ctx: ServiceContext,
+  input: PlacePartyInput,
+  transaction: Transaction,
+  inFlight: (() => void)[],
+): Promise<PlacePartyResult> {
+  // One round trip reads the policy and the party, and with them: for a chosen room, its floor
+  // locked and read (ended stays back as far as the cleaning buffer this process last saw,
+  // checked once the policy is known); for the engine, the open sites and their versions.
+  const reads = new StatementBatch(ctx.sequelize);
+  const readPolicy = queuePolicyRead(reads);
+  const readParty = queuePartyRead(reads, input.partyId);
+  const allowStandby = input.allowStandby ?? false;
+  const entryDate = input.entryDate ?? ctx.today;
+  const chosenFloor = input.roomIds?.length
+    ? queueFloorLock(reads, input.roomIds, addDays(entryDate, -lastCleaningNights(ctx)))
+    : undefined;
+  const siteRows = input.roomIds
+    ? undefined
+    : queueSiteRows(reads, { allowStandby, ...(ctx.siteScope ? { siteIds: ctx.siteScope } : {}) });
+  await runFloorLock(reads, transaction);
+  const policy = readPolicy();
+  cleaningNightsSeen.set(ctx.sequelize, cleaningNights(policy));
+  const loaded = readParty();
+  refuseMembersInQuarantine(loaded);
+  const window = stayWindow(policy, loaded, ctx.today, input.entryDate);
+  const request = partyRequest(loaded, window, allowStandby);
+
+  const chosen = input.roomIds
+    ? await checkChosenRooms(ctx, transaction, policy, request, input.roomIds, chosenFloor)
+    : await bestAvailable(ctx, transaction, policy, request, siteRows);
+  if (chosen.outcome === 'none') {
+    const entry = await queueParty(transaction, loaded, policy, chosen.constraint, ctx.now);
+    await recordAudit(transaction, ctx.actor, {
+      entity: 'party',
+      entityId: loaded.party.id,
+      action: 'queue',
+      after: { constraint: chosen.constraint },
+    });
+    emitAfterCommit(transaction, {
+      name: 'waitingList.changed',
+      payload: { action: 'queued', partyId: loaded.party.id },
+    });
+    return {
+      outcome: 'queued' as const,
+      partyId: loaded.party.id,
+      waitingEntryId: entry.id,
+      position: await queuePosition(transaction, entry),
+      constraint: chosen.constraint,
+      reason: entry.reason ?? '',
+    };
+  }
+  const stays = await commitPlacement(ctx, transaction, policy, loaded, window, chosen, inFlight);
+  return {
+    outcome: 'placed' as const,
+    partyId: loaded.party.id,
+    siteId: chosen.siteId,
+    stays,
+    places: chosen.places,
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { addDays } from '../../shared/dates';
+import { type DEFAULT_POLICY } from '../../shared/policy';
 import type { PlacementDto, QueuedDto, SuggestionListDto } from '../../shared/placementDto';
 import { AuditEvent, Room, Site, Stay, StayTest, WaitingEntry } from '../../server/models';
 import { buildParty, buildPerson, buildRoom, buildSite, buildStays } from '../factories';
@@ -71,6 +72,35 @@ describe('placement API', () => {
       const problem = expectProblem(res, 409, ['roomIds.0']);
       expect(problem.errors![0].type).to.equal('placement.nights');
       expect(await Stay.count({ where: { partyId: second.party.id } })).to.equal(0);
+    });
+
+    it('refuses a chosen room still in a cleaning buffer the policy has just lengthened', async () => {
+      const site = await buildSite();
+      const [warm, room] = [await buildRoom({ site }), await buildRoom({ site, floor: 2 })];
+      const admin = await apiAs('admin');
+      // A first placement, so this process has seen the default buffer (one night).
+      await admin
+        .post(`/api/parties/${(await buildParty()).party.id}/placement`)
+        .send({ roomIds: [warm.id] })
+        .expect(201);
+      // Released two days ago: clean under the default 24 h, not under 72 h.
+      const [left] = await buildStays({
+        room,
+        status: 'released',
+        entryDate: addDays(TEST_TODAY, -9),
+      });
+      await left.update({ releaseDate: addDays(TEST_TODAY, -2) });
+      const policy = (await admin.get('/api/policy').expect(200)).body as typeof DEFAULT_POLICY;
+      await admin
+        .put('/api/policy')
+        .send({ ...policy, cleaningHours: 72 })
+        .expect(200);
+      const { party } = await buildParty();
+      const res = await admin
+        .post(`/api/parties/${party.id}/placement`)
+        .send({ roomIds: [room.id] });
+      const problem = expectProblem(res, 409, ['roomIds.0']);
+      expect(problem.errors![0].type).to.equal('placement.nights');
     });
 
     it('queues a party nothing fits, with its position and the constraint that failed most', async () => {
