@@ -28,6 +28,12 @@ export type SqlRow = Record<string, unknown>;
 
 export interface WriteOutcome {
   affectedRows: number;
+  /**
+   * The id the statement generated: of the row an INSERT of one row wrote (MySQL's insert id,
+   * SQLite's last row id), or on MySQL the value given to LAST_INSERT_ID(expr). Only meaningful
+   * for those statements.
+   */
+  insertId: number;
 }
 
 interface PendingStatement {
@@ -86,7 +92,10 @@ interface MysqlConnection {
 
 interface SqliteConnection {
   all(sql: string, callback: (error: Error | null, rows: SqlRow[]) => void): void;
-  run(sql: string, callback: (this: { changes: number }, error: Error | null) => void): void;
+  run(
+    sql: string,
+    callback: (this: { changes: number; lastID: number }, error: Error | null) => void,
+  ): void;
 }
 
 export class StatementBatch {
@@ -99,6 +108,11 @@ export class StatementBatch {
 
   get size(): number {
     return this.#statements.length;
+  }
+
+  /** The database's SQL dialect, for the few statements that differ. */
+  get dialect(): string {
+    return this.#sequelize.getDialect();
   }
 
   /** A statement that returns rows. */
@@ -159,7 +173,7 @@ function runOnSqlite(connection: SqliteConnection, s: PendingStatement): Promise
     } else {
       connection.run(s.sql, function (error) {
         if (error) reject(error);
-        else resolve({ affectedRows: this.changes });
+        else resolve({ affectedRows: this.changes, insertId: this.lastID });
       });
     }
   });
@@ -179,7 +193,10 @@ function runOnMysql(
         list.map((r, i) =>
           statements[i].kind === 'select'
             ? r
-            : { affectedRows: (r as { affectedRows: number }).affectedRows },
+            : {
+                affectedRows: (r as WriteOutcome).affectedRows,
+                insertId: Number((r as WriteOutcome).insertId),
+              },
         ),
       );
     }),

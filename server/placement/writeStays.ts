@@ -22,7 +22,7 @@ export function queueStayWrites(
   const members = assigned.flatMap((room) =>
     room.members.map((index) => ({ person: loaded.members[index], roomId: room.roomId })),
   );
-  batch.write(
+  const inserted = batch.write(
     `INSERT INTO stays (personId, partyId, roomId, entryDate, plannedReleaseDate, status,
        activePersonId, createdAt, updatedAt)
      VALUES ${members.map(() => "(?, ?, ?, ?, ?, 'reserved', ?, ?, ?)").join(', ')}`,
@@ -53,12 +53,20 @@ export function queueStayWrites(
       tests.flatMap(([personId, day, dueDate]) => [day, dueDate, now, now, personId]),
     );
   }
-  const written = batch.select<{ id: number; personId: number; roomId: number }>(
-    'SELECT id, personId, roomId FROM stays WHERE activePersonId IN (?) ORDER BY id',
-    [members.map((m) => m.person.id)],
-  );
+  // One stay (most parties): its id is the INSERT's own. Several: read back by person.
+  const written =
+    members.length === 1
+      ? null
+      : batch.select<{ id: number; personId: number; roomId: number }>(
+          'SELECT id, personId, roomId FROM stays WHERE activePersonId IN (?) ORDER BY id',
+          [members.map((m) => m.person.id)],
+        );
+  const rows = () =>
+    written?.value ?? [
+      { id: inserted.value.insertId, personId: members[0].person.id, roomId: members[0].roomId },
+    ];
   return () =>
-    written.value.map((row) => ({
+    rows().map((row) => ({
       id: Number(row.id),
       personId: Number(row.personId),
       partyId: loaded.party.id,

@@ -38,6 +38,9 @@ describe('placement API', () => {
       });
       const tests = await StayTest.findAll({ order: [['day', 'ASC']] });
       expect(tests.map((t) => t.day)).to.deep.equal([1, 4, 7, 14]);
+      const [stay] = await Stay.findAll();
+      expect(body.stays[0].id).to.equal(stay.id);
+      expect(tests.every((t) => t.stayId === stay.id)).to.equal(true);
       expect(tests[0].dueDate).to.equal(TEST_TODAY); // day 1 had passed: tested on arrival
       expect((await single.reload()).version).to.equal(1);
       expect(await AuditEvent.count({ where: { entity: 'party', action: 'place' } })).to.equal(1);
