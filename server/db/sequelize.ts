@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Sequelize, type Options } from 'sequelize';
 import { getLogger } from '../logging/logger';
+import { deferTransactionStart, type DeferrableConnection } from './deferredStart';
 
 const log = getLogger('db');
 
@@ -49,7 +50,10 @@ export function createSequelize(url: string, options: { logSql?: boolean } = {})
       multipleStatements: true,
     },
   });
-  sequelize.addHook('afterConnect', (connection) => prepareMysql(connection as RawConnection));
+  sequelize.addHook('afterConnect', async (connection) => {
+    await prepareMysql(connection as RawConnection);
+    deferTransactionStart(connection as DeferrableConnection);
+  });
   return sequelize;
 }
 

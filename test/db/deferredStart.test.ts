@@ -1,0 +1,131 @@
+import { expect } from 'chai';
+import { QueryTypes } from 'sequelize';
+import { deferTransactionStart, type DeferrableConnection } from '../../server/db/deferredStart';
+import { StatementBatch } from '../../server/db/statementBatch';
+import { inTransaction } from '../../server/db/transaction';
+import { Site } from '../../server/models';
+import { buildSite } from '../factories';
+import { testDb, useTestDatabase } from '../setup/db';
+
+type Callback = (error: Error | null, results?: unknown, fields?: unknown) => void;
+
+/** A connection that records what reaches the server and answers one result per statement. */
+function fakeConnection() {
+  const sent: string[] = [];
+  const answer = (sql: string, callback: Callback) => {
+    sent.push(sql);
+    const statements = sql.split(';\n');
+    const results = statements.map((s, i) => (s.startsWith('START') ? { ok: i } : [{ row: s }]));
+    setImmediate(() =>
+      callback(
+        null,
+        results.length === 1 ? results[0] : results,
+        statements.map(() => 'f'),
+      ),
+    );
+  };
+  const connection: DeferrableConnection = {
+    query: (arg: unknown, callback: unknown) => {
+      answer(typeof arg === 'string' ? arg : (arg as { sql: string }).sql, callback as Callback);
+      return {};
+    },
+    execute: (sql: unknown, _params: unknown, callback: unknown) => {
+      sent.push(`EXECUTE ${sql as string}`);
+      setImmediate(() => (callback as Callback)(null, [{ row: 'prepared' }]));
+      return {};
+    },
+  };
+  deferTransactionStart(connection);
+  const run = (sql: string) =>
+    new Promise<unknown>((resolve, reject) =>
+      connection.query({ sql }, (error: Error | null, results: unknown) =>
+        error ? reject(error) : resolve(results),
+      ),
+    );
+  return { connection, sent, run };
+}
+
+describe('deferred transaction start (MySQL connections)', () => {
+  it('sends START TRANSACTION with the first statement, and gives the caller its own result', async () => {
+    const { sent, run } = fakeConnection();
+    expect(await run('START TRANSACTION;')).to.include({ affectedRows: 0 });
+    expect(sent).to.deep.equal([]);
+    expect(await run('SELECT 1')).to.deep.equal([{ row: 'SELECT 1' }]);
+    expect(await run('SELECT 2')).to.deep.equal([{ row: 'SELECT 2' }]);
+    await run('COMMIT;');
+    expect(sent).to.deep.equal(['START TRANSACTION;\nSELECT 1', 'SELECT 2', 'COMMIT;']);
+  });
+
+  it('hands a batch its own results, one per statement', async () => {
+    const { run } = fakeConnection();
+    await run('START TRANSACTION;');
+    expect(await run('SELECT 1;\nSELECT 2')).to.deep.equal([
+      [{ row: 'SELECT 1' }],
+      [{ row: 'SELECT 2' }],
+    ]);
+  });
+
+  it('sends nothing for a transaction that ran no statement', async () => {
+    const { sent, run } = fakeConnection();
+    await run('START TRANSACTION;');
+    await run('COMMIT;');
+    await run('START TRANSACTION;');
+    await run('ROLLBACK;');
+    expect(sent).to.deep.equal([]);
+  });
+
+  it('sends the START on its own before a prepared statement', async () => {
+    const { connection, sent, run } = fakeConnection();
+    await run('START TRANSACTION;');
+    await new Promise((resolve) => connection.execute('UPDATE t SET a = ?', [1], resolve));
+    expect(sent).to.deep.equal(['START TRANSACTION', 'EXECUTE UPDATE t SET a = ?']);
+  });
+
+  describe('on the test database', () => {
+    useTestDatabase();
+
+    it('rolls back a failed transaction whose first statement was a text query or a model write', async () => {
+      const { sequelize } = testDb();
+      const site = await buildSite({ name: 'Before' });
+      const fail = (first: (transaction: never) => Promise<unknown>) =>
+        inTransaction(sequelize, async (transaction) => {
+          await first(transaction as never);
+          throw new Error('stop');
+        }).catch((error: Error) => error.message);
+      expect(
+        await fail((transaction) =>
+          sequelize.query('UPDATE sites SET name = :name WHERE id = :id', {
+            replacements: { name: 'Text', id: site.id },
+            transaction,
+          }),
+        ),
+      ).to.equal('stop');
+      expect(
+        await fail((transaction) =>
+          Site.update({ name: 'Model' }, { where: { id: site.id }, transaction }),
+        ),
+      ).to.equal('stop');
+      expect(
+        await fail(async (transaction) => {
+          const batch = new StatementBatch(sequelize);
+          batch.write('UPDATE sites SET name = ? WHERE id = ?', ['Batch', site.id]);
+          await batch.run(transaction);
+        }),
+      ).to.equal('stop');
+      expect((await Site.findByPk(site.id))!.name).to.equal('Before');
+    });
+
+    it('reads a first SELECT as its own rows inside a transaction', async () => {
+      const { sequelize } = testDb();
+      const site = await buildSite({ name: 'Seen' });
+      const rows = await inTransaction(sequelize, (transaction) =>
+        sequelize.query<{ name: string }>('SELECT name FROM sites WHERE id = :id', {
+          type: QueryTypes.SELECT,
+          replacements: { id: site.id },
+          transaction,
+        }),
+      );
+      expect(rows).to.deep.equal([{ name: 'Seen' }]);
+    });
+  });
+});
