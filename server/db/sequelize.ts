@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Sequelize, type Options } from 'sequelize';
 import { getLogger } from '../logging/logger';
-import { deferTransactionStart, type DeferrableConnection } from './deferredStart';
+import { packTransactions, type DeferrableConnection } from './packedTransaction';
 
 const log = getLogger('db');
 
@@ -52,7 +52,7 @@ export function createSequelize(url: string, options: { logSql?: boolean } = {})
   });
   sequelize.addHook('afterConnect', async (connection) => {
     await prepareMysql(connection as RawConnection);
-    deferTransactionStart(connection as DeferrableConnection);
+    packTransactions(connection as DeferrableConnection);
   });
   return sequelize;
 }

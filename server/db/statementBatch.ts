@@ -23,6 +23,7 @@ import {
   type Sequelize,
   type Transaction,
 } from 'sequelize';
+import { committedAhead } from './packedTransaction';
 
 export type SqlRow = Record<string, unknown>;
 
@@ -137,8 +138,15 @@ export class StatementBatch {
     return result;
   }
 
-  /** Runs every statement added so far, in order, and empties the batch. */
-  async run(transaction: Transaction | undefined): Promise<void> {
+  /**
+   * Runs every statement added so far, in order, and empties the batch. `commit: true` ends the
+   * transaction with the batch (MySQL: COMMIT as its last statement, one round trip less; SQLite:
+   * Sequelize commits as usual): nothing may fail in the use case after it.
+   */
+  async run(
+    transaction: Transaction | undefined,
+    options: { commit?: boolean } = {},
+  ): Promise<void> {
     const statements = this.#statements.splice(0);
     if (statements.length === 0) return;
     const connection = (transaction as unknown as { connection?: unknown } | undefined)?.connection;
@@ -150,8 +158,9 @@ export class StatementBatch {
       if (this.#sequelize.getDialect() === 'sqlite') {
         for (const s of statements) s.settle(await runOnSqlite(connection as SqliteConnection, s));
       } else {
-        const results = await runOnMysql(connection as MysqlConnection, statements);
+        const results = await runOnMysql(connection as MysqlConnection, statements, options);
         statements.forEach((s, i) => s.settle(results[i]));
+        if (options.commit) committedAhead(connection);
       }
     } catch (error) {
       throw asSequelizeError(error, statements);
@@ -182,13 +191,15 @@ function runOnSqlite(connection: SqliteConnection, s: PendingStatement): Promise
 function runOnMysql(
   connection: MysqlConnection,
   statements: readonly PendingStatement[],
+  options: { commit?: boolean },
 ): Promise<unknown[]> {
-  const sql = statements.map((s) => s.sql).join(';\n');
+  const sql = [...statements.map((s) => s.sql), ...(options.commit ? ['COMMIT'] : [])].join(';\n');
+  const sent = statements.length + (options.commit ? 1 : 0);
   return new Promise((resolve, reject) =>
     connection.query(sql, (error, results) => {
       if (error) return reject(error);
-      // One statement: its result alone; several: one result per statement.
-      const list = statements.length === 1 ? [results] : (results as unknown[]);
+      // One statement: its result alone; several: one result per statement (COMMIT's last).
+      const list = (sent === 1 ? [results] : (results as unknown[])).slice(0, statements.length);
       resolve(
         list.map((r, i) =>
           statements[i].kind === 'select'

@@ -192,7 +192,8 @@ async function commitPlacement(
     },
   });
   const readSites = queueOccupancyBump(writes, [option.siteId]);
-  await writes.run(transaction);
+  // The placement's last statements: the batch commits it (nothing below may fail).
+  await writes.run(transaction, { commit: true });
   const stays = readStays();
   const sites = readSites();
   inFlight.push(noteVersionInFlight(ctx.sequelize, option.siteId, sites[0].version));

@@ -1,19 +1,25 @@
 /**
- * One round trip less per MySQL transaction: `START TRANSACTION` travels with the transaction's
- * first statement instead of alone. Sequelize still drives every transaction; this only changes
- * when its START reaches the server. Installed on each pooled connection (db/sequelize.ts):
+ * Fewer round trips per MySQL transaction: `START TRANSACTION` travels with the transaction's
+ * first statement instead of alone, and `COMMIT` may travel with its last batch. Sequelize still
+ * drives every transaction; this only changes when its START and COMMIT reach the server.
+ * Installed on each pooled connection (db/sequelize.ts):
  *
  * - Sequelize's `START TRANSACTION;` is answered here, and remembered;
  * - the next text query on the connection goes out as `START TRANSACTION; <query>` (one packet,
  *   the server runs them in order) and its caller gets only its own result; a prepared statement
  *   is preceded by the START on its own (as before);
  * - a `COMMIT;` or `ROLLBACK;` while the START is still pending ends a transaction that never
- *   reached the server: answered here too.
+ *   reached the server: answered here too;
+ * - after a statement batch that ended with COMMIT itself (`StatementBatch.run(t, { commit:
+ *   true })`, which calls `committedAhead`), Sequelize's `COMMIT;` is answered here.
  *
- * A placement (START, one read batch, one write batch, COMMIT) thus costs three round trips for
+ * A placement (START, one read batch, one write batch, COMMIT) thus costs two round trips for
  * its transaction instead of four.
  */
 import { EventEmitter } from 'node:events';
+import { getLogger } from '../logging/logger';
+
+const log = getLogger('db');
 
 type Callback = (error: Error | null, results?: unknown, fields?: unknown) => void;
 
@@ -41,7 +47,15 @@ function sqlOf(arg: unknown): string | null {
   return null;
 }
 
-export function deferTransactionStart(connection: DeferrableConnection): void {
+/** Connections whose open transaction a batch has just committed. */
+const committed = new WeakSet<object>();
+
+/** The transaction on `connection` was committed by the batch just run (its last statement). */
+export function committedAhead(connection: object): void {
+  committed.add(connection);
+}
+
+export function packTransactions(connection: DeferrableConnection): void {
   const query = connection.query.bind(connection) as (...args: unknown[]) => unknown;
   const execute = connection.execute.bind(connection) as (...args: unknown[]) => unknown;
   let startPending = false;
@@ -50,12 +64,18 @@ export function deferTransactionStart(connection: DeferrableConnection): void {
     const sql = sqlOf(args[0]);
     const callback = typeof args.at(-1) === 'function' ? (args.at(-1) as Callback) : undefined;
     if (sql === null || !callback) {
-      if (startPending)
-        throw new Error('deferTransactionStart: a query without SQL text or callback');
+      if (startPending) throw new Error('packTransactions: a query without SQL text or callback');
       return query(...args);
     }
     if (START.test(sql)) {
       startPending = true;
+      return answerHere(callback);
+    }
+    if (committed.has(connection) && END.test(sql)) {
+      committed.delete(connection);
+      // Nothing may fail between a committing batch and the end of its use case.
+      if (/ROLLBACK/i.test(sql))
+        log.error('A transaction was rolled back after a batch committed it');
       return answerHere(callback);
     }
     if (!startPending) return query(...args);

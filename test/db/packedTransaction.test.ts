@@ -1,6 +1,10 @@
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
-import { deferTransactionStart, type DeferrableConnection } from '../../server/db/deferredStart';
+import {
+  committedAhead,
+  packTransactions,
+  type DeferrableConnection,
+} from '../../server/db/packedTransaction';
 import { StatementBatch } from '../../server/db/statementBatch';
 import { inTransaction } from '../../server/db/transaction';
 import { Site } from '../../server/models';
@@ -35,7 +39,7 @@ function fakeConnection() {
       return {};
     },
   };
-  deferTransactionStart(connection);
+  packTransactions(connection);
   const run = (sql: string) =>
     new Promise<unknown>((resolve, reject) =>
       connection.query({ sql }, (error: Error | null, results: unknown) =>
@@ -45,7 +49,7 @@ function fakeConnection() {
   return { connection, sent, run };
 }
 
-describe('deferred transaction start (MySQL connections)', () => {
+describe('packed transactions (MySQL connections)', () => {
   it('sends START TRANSACTION with the first statement, and gives the caller its own result', async () => {
     const { sent, run } = fakeConnection();
     expect(await run('START TRANSACTION;')).to.include({ affectedRows: 0 });
@@ -72,6 +76,22 @@ describe('deferred transaction start (MySQL connections)', () => {
     await run('START TRANSACTION;');
     await run('ROLLBACK;');
     expect(sent).to.deep.equal([]);
+  });
+
+  it("answers Sequelize's COMMIT itself after a batch that committed", async () => {
+    const { connection, sent, run } = fakeConnection();
+    await run('START TRANSACTION;');
+    await run('UPDATE t SET a = 1;\nCOMMIT');
+    committedAhead(connection);
+    await run('COMMIT;');
+    await run('START TRANSACTION;');
+    await run('SELECT 1');
+    await run('COMMIT;');
+    expect(sent).to.deep.equal([
+      'START TRANSACTION;\nUPDATE t SET a = 1;\nCOMMIT',
+      'START TRANSACTION;\nSELECT 1',
+      'COMMIT;',
+    ]);
   });
 
   it('sends the START on its own before a prepared statement', async () => {
@@ -113,6 +133,30 @@ describe('deferred transaction start (MySQL connections)', () => {
         }),
       ).to.equal('stop');
       expect((await Site.findByPk(site.id))!.name).to.equal('Before');
+    });
+
+    it('commits with a batch that says so, and commits nothing when one of its statements fails', async () => {
+      const { sequelize } = testDb();
+      const [a, b] = [await buildSite({ name: 'A' }), await buildSite({ name: 'B' })];
+      await inTransaction(sequelize, async (transaction) => {
+        const batch = new StatementBatch(sequelize);
+        batch.write('UPDATE sites SET name = ? WHERE id = ?', ['A2', a.id]);
+        await batch.run(transaction, { commit: true });
+      });
+      expect((await Site.findByPk(a.id))!.name).to.equal('A2');
+      const failed = await inTransaction(sequelize, async (transaction) => {
+        const batch = new StatementBatch(sequelize);
+        batch.write('UPDATE sites SET name = ? WHERE id = ?', ['A3', a.id]);
+        batch.write('UPDATE sites SET code = ? WHERE id = ?', [a.code, b.id]);
+        await batch.run(transaction, { commit: true });
+      }).catch((error: Error) => error.name);
+      expect(failed).to.equal('SequelizeUniqueConstraintError');
+      expect((await Site.findByPk(a.id))!.name).to.equal('A2');
+      // The connection is fine for the next transaction.
+      await inTransaction(sequelize, async (transaction) => {
+        await Site.update({ name: 'A4' }, { where: { id: a.id }, transaction });
+      });
+      expect((await Site.findByPk(a.id))!.name).to.equal('A4');
     });
 
     it('reads a first SELECT as its own rows inside a transaction', async () => {
