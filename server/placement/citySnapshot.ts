@@ -98,36 +98,49 @@ export function noteCommittedBookings(sequelize: Sequelize, committed: Committed
 }
 
 /**
- * Site versions this process wrote in transactions that have not finished yet, by site. Their
- * bookings are filed when they commit; until then a site read at one of those versions needs no
- * second read for them. (Verified under lock in any case: the snapshot only proposes.)
+ * Writes of this process to a site's version in transactions that have not finished yet, by
+ * site: the version each wrote once known (null while its statement is on its way, or committing
+ * with it). Their bookings are filed when they commit; until then a site read at one of those
+ * versions needs no second read for them. (Verified under lock in any case: the snapshot only
+ * proposes.)
  */
-const ownInFlight = new WeakMap<Sequelize, Map<number, Set<number>>>();
+const ownInFlight = new WeakMap<Sequelize, Map<number, Set<{ version: number | null }>>>();
+
+export interface VersionInFlight {
+  /** The version the write gave the site. */
+  settle(version: number): void;
+  /** Forget it: call once its transaction has ended, committed or not. */
+  forget(): void;
+}
 
 /**
- * Notes that this process's open transaction took `siteId` to `version`; the returned function
- * forgets it, and must be called once that transaction has ended, committed or not.
+ * Notes, before sending it, that this process's open transaction is about to bump `siteId`'s
+ * version (its COMMIT may travel with it, so the new version can be seen elsewhere before this
+ * process has read it back).
  */
-export function noteVersionInFlight(
-  sequelize: Sequelize,
-  siteId: number,
-  version: number,
-): () => void {
+export function noteVersionInFlight(sequelize: Sequelize, siteId: number): VersionInFlight {
   let bySite = ownInFlight.get(sequelize);
   if (!bySite) ownInFlight.set(sequelize, (bySite = new Map()));
-  let versions = bySite.get(siteId);
-  if (!versions) bySite.set(siteId, (versions = new Set()));
-  versions.add(version);
-  return () => {
-    versions.delete(version);
-    if (versions.size === 0 && bySite.get(siteId) === versions) bySite.delete(siteId);
+  let writes = bySite.get(siteId);
+  if (!writes) bySite.set(siteId, (writes = new Set()));
+  const write = { version: null as number | null };
+  writes.add(write);
+  return {
+    settle: (version) => {
+      write.version = version;
+    },
+    forget: () => {
+      writes.delete(write);
+      if (writes.size === 0 && bySite.get(siteId) === writes) bySite.delete(siteId);
+    },
   };
 }
 
 /**
  * The kept entry serves a site read at `version` when it is that version, or when every version
  * after it up to `version` is this process's own placement, committed and waiting to be filed or
- * still committing: the entry then only lacks bookings this process is about to file.
+ * still committing (one whose version is not known yet stands for any one of them): the entry
+ * then only lacks bookings this process is about to file.
  */
 function isCurrent(sequelize: Sequelize, cache: CityCache, siteId: number, version: number) {
   const entry = cache.sites.get(siteId);
@@ -135,9 +148,12 @@ function isCurrent(sequelize: Sequelize, cache: CityCache, siteId: number, versi
   // Newer than the version read (filed by this process since): newer data serves as well.
   if (entry.version >= version) return true;
   const early = cache.early.get(siteId);
-  const inFlight = ownInFlight.get(sequelize)?.get(siteId);
+  const writes = [...(ownInFlight.get(sequelize)?.get(siteId) ?? [])];
+  const known = new Set(writes.map((w) => w.version));
+  let unknown = writes.filter((w) => w.version === null).length;
   for (let v = entry.version + 1; v <= version; v++) {
-    if (!early?.has(v) && !inFlight?.has(v)) return false;
+    if (early?.has(v) || known.has(v)) continue;
+    if (unknown-- === 0) return false;
   }
   return true;
 }

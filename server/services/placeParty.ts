@@ -192,11 +192,13 @@ async function commitPlacement(
     },
   });
   const readSites = queueOccupancyBump(writes, [option.siteId]);
+  const written = noteVersionInFlight(ctx.sequelize, option.siteId);
+  inFlight.push(written.forget);
   // The placement's last statements: the batch commits it (nothing below may fail).
   await writes.run(transaction, { commit: true });
   const stays = readStays();
   const sites = readSites();
-  inFlight.push(noteVersionInFlight(ctx.sequelize, option.siteId, sites[0].version));
+  written.settle(sites[0].version);
   // The next automatic placement here need not read this site again for what this one wrote.
   runAfterCommit(transaction, () =>
     noteCommittedBookings(ctx.sequelize, {

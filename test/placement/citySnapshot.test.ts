@@ -207,11 +207,26 @@ describe('city snapshot', () => {
     const [{ version }] = await sequelize.transaction((transaction) =>
       bumpOccupancyVersions(transaction, [a.id]),
     );
-    const forget = noteVersionInFlight(sequelize, a.id, version);
+    const written = noteVersionInFlight(sequelize, a.id);
+    // Committed elsewhere's view, before this process has read its own version back.
+    expect((await loadCity(sequelize, undefined, options())).reloadedSites).to.equal(0);
+    written.settle(version);
     expect((await loadCity(sequelize, undefined, options())).reloadedSites).to.equal(0);
     // Ended without filing its bookings (say its COMMIT failed): the version is read again.
-    forget();
+    written.forget();
     expect((await loadCity(sequelize, undefined, options())).reloadedSites).to.equal(1);
+  });
+
+  it('counts a write whose version is not known yet as one version, not more', async () => {
+    const { a } = await buildCity();
+    const { sequelize } = testDb();
+    await loadCity(sequelize, undefined, options());
+    const written = noteVersionInFlight(sequelize, a.id);
+    for (let i = 0; i < 2; i++) {
+      await sequelize.transaction((transaction) => bumpOccupancyVersions(transaction, [a.id]));
+    }
+    expect((await loadCity(sequelize, undefined, options())).reloadedSites).to.equal(1);
+    written.forget();
   });
 
   it('reads the same bookings for a few changed sites (from their rooms) as for many (by status)', async () => {
