@@ -46,7 +46,16 @@ export function queueStayWrites(
       window.releaseDate,
     ).map((t) => [person.id, t.day, t.dueDate] as const),
   );
-  if (tests.length) {
+  if (tests.length && members.length === 1 && batch.dialect !== 'sqlite') {
+    // One stay on MySQL: its id is LAST_INSERT_ID(), which stays that of the previous statement
+    // for every row of this one (documented; SQLite's last_insert_rowid() moves row by row, and
+    // a multi-row insert's ids need not be consecutive on MySQL 8): no lookup per test.
+    batch.write(
+      `INSERT INTO tests (stayId, day, dueDate, result, createdAt, updatedAt)
+       VALUES ${tests.map(() => "(LAST_INSERT_ID(), ?, ?, 'pending', ?, ?)").join(', ')}`,
+      tests.flatMap(([, day, dueDate]) => [day, dueDate, now, now]),
+    );
+  } else if (tests.length) {
     batch.write(
       `INSERT INTO tests (stayId, day, dueDate, result, createdAt, updatedAt)
        ${tests.map(() => "SELECT id, ?, ?, 'pending', ?, ? FROM stays WHERE activePersonId = ?").join(' UNION ALL ')}`,

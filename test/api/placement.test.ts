@@ -46,6 +46,23 @@ describe('placement API', () => {
       expect(await AuditEvent.count({ where: { entity: 'party', action: 'place' } })).to.equal(1);
     });
 
+    it("files each placement's tests under its own stay, one placement after another", async () => {
+      const site = await buildSite();
+      for (let i = 0; i < 3; i++) await buildRoom({ site, beds: 1 });
+      const api = await apiAs();
+      for (let i = 0; i < 3; i++) {
+        const { party } = await buildParty({ category: 'close_contact' });
+        await api.post(`/api/parties/${party.id}/placement`).send({}).expect(201);
+      }
+      const stays = await Stay.findAll();
+      expect(stays).to.have.length(3);
+      for (const stay of stays) {
+        const tests = await StayTest.findAll({ where: { stayId: stay.id } });
+        expect(tests.map((t) => t.day).sort((a, b) => a - b)).to.deep.equal([1, 4, 7, 14]);
+      }
+      expect(await StayTest.count()).to.equal(12);
+    });
+
     it('places a room-sharing household in one room with enough beds', async () => {
       const site = await buildSite();
       await buildRoom({ site, beds: 1 });
