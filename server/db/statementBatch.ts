@@ -25,7 +25,7 @@ import {
 } from 'sequelize';
 import { committedAhead } from './packedTransaction';
 
-export type SqlRow = Record<string, unknown>;
+type SqlRow = Record<string, unknown>;
 
 export interface WriteOutcome {
   affectedRows: number;
@@ -105,10 +105,6 @@ export class StatementBatch {
 
   constructor(sequelize: Sequelize) {
     this.#sequelize = sequelize;
-  }
-
-  get size(): number {
-    return this.#statements.length;
   }
 
   /** The database's SQL dialect, for the few statements that differ. */

@@ -53,21 +53,6 @@ const toSiteRules = (r: SiteRulesRow): SiteRules => ({
   acceptedCategories: JSON.parse(r.acceptedCategories) as Category[],
 });
 
-/** Status and categories of the given sites: all a chosen room's hard constraints read. */
-export async function loadSiteRules(
-  transaction: Transaction | undefined,
-  ids: number[],
-): Promise<SiteRules[]> {
-  if (ids.length === 0) return [];
-  const batch = new StatementBatch(Site.sequelize!);
-  const rows = batch.select<SiteRulesRow>(
-    'SELECT id, status, acceptedCategories FROM sites WHERE id IN (?)',
-    [ids],
-  );
-  await batch.run(transaction);
-  return rows.value.map(toSiteRules);
-}
-
 export interface RoomRow {
   id: number;
   siteId: number;
@@ -107,7 +92,7 @@ export async function loadSiteRooms(
   return rows.map(toRoom);
 }
 
-/** lockRooms({ wait: false }) found a room locked by another transaction. */
+/** lockFloors({ wait: false }) found a room locked by another transaction. */
 export class RoomsBusy extends Error {
   constructor() {
     super('rooms locked by another transaction');
@@ -125,41 +110,26 @@ function lockWasBusy(error: unknown): boolean {
 
 /**
  * Locks rooms by primary key, in id order (so two transactions never wait on each other in a
- * cycle), and returns them as they are now. On MySQL this is a record lock per row, no gap lock.
- * SQLite ignores FOR UPDATE; its IMMEDIATE transaction already holds the write lock.
- *
- * `wait: false` (MySQL) gives up at once with RoomsBusy when another transaction holds one of
- * them, so the caller can try another floor. Rows it did lock stay locked until the transaction
- * ends (InnoDB keeps a failed statement's locks): it never waits on them afterwards, so that
- * cannot deadlock, it only holds them a little longer.
+ * cycle), and returns them as they are now: one stay's room, for a change to that stay. On MySQL
+ * this is a record lock per row, no gap lock. SQLite ignores FOR UPDATE; its IMMEDIATE
+ * transaction already holds the write lock.
  */
 export async function lockRooms(
   transaction: Transaction,
   roomIds: number[],
-  options: { wait?: boolean } = {},
 ): Promise<RoomSnapshot[]> {
   if (roomIds.length === 0) return [];
   const sequelize = Site.sequelize!;
-  const forUpdate =
-    sequelize.getDialect() === 'sqlite'
-      ? ''
-      : options.wait === false
-        ? 'FOR UPDATE NOWAIT'
-        : 'FOR UPDATE';
-  try {
-    const rows = await sequelize.query<RoomRow>(
-      `SELECT ${ROOM_COLUMNS} FROM rooms WHERE id IN (:roomIds) ORDER BY id ${forUpdate}`,
-      { type: QueryTypes.SELECT, replacements: { roomIds }, transaction },
-    );
-    return rows.map(toRoom);
-  } catch (error) {
-    if (options.wait === false && lockWasBusy(error)) throw new RoomsBusy();
-    throw error;
-  }
+  const rows = await sequelize.query<RoomRow>(
+    `SELECT ${ROOM_COLUMNS} FROM rooms WHERE id IN (:roomIds) ORDER BY id ${forUpdateClause(sequelize.getDialect(), true)}`,
+    { type: QueryTypes.SELECT, replacements: { roomIds }, transaction },
+  );
+  return rows.map(toRoom);
 }
 
-const forUpdateClause = (dialect: string, wait: boolean | undefined) =>
-  dialect === 'sqlite' ? '' : wait === false ? 'FOR UPDATE NOWAIT' : 'FOR UPDATE';
+function forUpdateClause(dialect: string, wait: boolean | undefined): string {
+  return dialect === 'sqlite' ? '' : wait === false ? 'FOR UPDATE NOWAIT' : 'FOR UPDATE';
+}
 
 /** The rooms on the floors of the given rooms (the subquery's own rows are not locked). */
 const ON_FLOORS_OF = '(siteId, floor) IN (SELECT siteId, floor FROM rooms WHERE id IN (?))';
@@ -169,7 +139,6 @@ export interface LockedFloor {
   rooms: RoomSnapshot[];
   sites: SiteRules[];
   bookings: BookingSnapshot[];
-  lockedIds: number[];
 }
 
 /**
@@ -177,7 +146,12 @@ export interface LockedFloor {
  * them, their sites' rules and their bookings in `window` — one round trip: the reads run after
  * the lock is granted, in the same batch. On MySQL the rows are locked through the (siteId,
  * floor) index, one floor's rooms in id order: two transactions locking the same floor take its
- * rows in the same order, so they queue rather than deadlock. `wait: false` as in lockRooms.
+ * rows in the same order, so they queue rather than deadlock.
+ *
+ * `wait: false` (MySQL) gives up at once with RoomsBusy when another transaction holds one of
+ * them, so the caller can try another floor. Rows it did lock stay locked until the transaction
+ * ends (InnoDB keeps a failed statement's locks): it never waits on them afterwards, so that
+ * cannot deadlock, it only holds them a little longer.
  */
 export async function lockFloors(
   transaction: Transaction,
@@ -187,7 +161,12 @@ export async function lockFloors(
 ): Promise<LockedFloor> {
   const batch = new StatementBatch(Site.sequelize!);
   const floor = queueFloorLock(batch, roomIds, bookingRange(window).from, options);
-  await runFloorLock(batch, transaction, options);
+  try {
+    await batch.run(transaction);
+  } catch (error) {
+    if (options.wait === false && lockWasBusy(error)) throw new RoomsBusy();
+    throw error;
+  }
   return floor.take(window);
 }
 
@@ -201,8 +180,8 @@ export interface QueuedFloorLock {
 /**
  * Queues lockFloors' statements in a caller's batch, reading ended stays back to `readFrom` and
  * current ones whatever their dates (a floor holds few), so the window may be settled after the
- * batch ran (a chosen room is locked in the same round trip as the party is read). Run the batch
- * with runFloorLock.
+ * batch ran (a chosen room is locked in the same round trip as the party is read). A caller
+ * that queues a NOWAIT lock turns the busy error into RoomsBusy itself (lockFloors does).
  */
 export function queueFloorLock(
   batch: StatementBatch,
@@ -230,30 +209,12 @@ export function queueFloorLock(
   );
   return {
     covers: (window) => bookingRange(window).from >= readFrom,
-    take: (window) => {
-      const locked = rooms.value.map(toRoom);
-      return {
-        rooms: locked,
-        sites: sites.value.map(toSiteRules),
-        bookings: bookings(window),
-        lockedIds: locked.map((r) => r.id),
-      };
-    },
+    take: (window) => ({
+      rooms: rooms.value.map(toRoom),
+      sites: sites.value.map(toSiteRules),
+      bookings: bookings(window),
+    }),
   };
-}
-
-/** Runs a batch holding a floor lock: RoomsBusy when `wait: false` found a room held. */
-export async function runFloorLock(
-  batch: StatementBatch,
-  transaction: Transaction,
-  options: { wait?: boolean } = {},
-): Promise<void> {
-  try {
-    await batch.run(transaction);
-  } catch (error) {
-    if (options.wait === false && lockWasBusy(error)) throw new RoomsBusy();
-    throw error;
-  }
 }
 
 /**

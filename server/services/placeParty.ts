@@ -33,7 +33,7 @@ import {
   noteVersionInFlight,
   queueSiteRows,
 } from '../placement/citySnapshot';
-import { queueFloorLock, queueRoomVersionBump, runFloorLock } from '../placement/snapshot';
+import { queueFloorLock, queueRoomVersionBump } from '../placement/snapshot';
 import { queueMarkPlaced, queueParty, queuePosition } from '../placement/waitingQueue';
 import { queueStayWrites } from '../placement/writeStays';
 import type { StayFields } from '../presenters/stay';
@@ -107,7 +107,7 @@ async function placeOnce(
   const siteRows = input.roomIds
     ? undefined
     : queueSiteRows(reads, { allowStandby, ...(ctx.siteScope ? { siteIds: ctx.siteScope } : {}) });
-  await runFloorLock(reads, transaction);
+  await reads.run(transaction);
   const policy = readPolicy();
   cleaningNightsSeen.set(ctx.sequelize, cleaningNights(policy));
   const loaded = readParty();
