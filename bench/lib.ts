@@ -163,6 +163,23 @@ export async function killQueries(sequelize: Sequelize): Promise<void> {
   }
 }
 
+/**
+ * InnoDB (MariaDB/MySQL): waits until purge has caught up with the undo history — e.g. of a
+ * reset that deleted thousands of rows — so its background work is not counted in the next run.
+ * Gives up quietly after `maxSeconds` (a server without the metric answers at once).
+ */
+export async function waitForPurge(sequelize: Sequelize, maxSeconds = 60): Promise<void> {
+  const until = Date.now() + maxSeconds * 1000;
+  while (Date.now() < until) {
+    const [rows] = await sequelize.query(
+      "SELECT count AS n FROM information_schema.INNODB_METRICS WHERE name = 'trx_rseg_history_len'",
+    );
+    const n = (rows as { n: number | string }[])[0]?.n;
+    if (n === undefined || Number(n) <= 1) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** The p-th percentile (0–100) of ascending `sorted`, nearest rank. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
