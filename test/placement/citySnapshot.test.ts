@@ -142,19 +142,26 @@ describe('city snapshot', () => {
   it("files this process's own placements without reading their site again, as a fresh read would", async () => {
     await buildCity();
     const { sequelize } = testDb();
+    // Occupancy asked for two nights before the placements: both must follow what is filed.
+    const later = addDays(TEST_TODAY, 3);
     expect((await loadCity(sequelize, undefined, options())).reloadedSites).to.equal(2);
+    expect((await loadCity(sequelize, undefined, options(later))).reloadedSites).to.equal(0);
     const api = await apiAs('official');
     for (let i = 0; i < 3; i++) {
       const { party } = await buildParty();
       await api.post(`/api/parties/${party.id}/placement`).send({}).expect(201);
     }
     const kept = await loadCity(sequelize, undefined, options());
+    const keptLater = await loadCity(sequelize, undefined, options(later));
     expect(kept.reloadedSites).to.equal(0);
     forgetCity(sequelize);
     const fresh = await loadCity(sequelize, undefined, options());
     expect(fresh.reloadedSites).to.equal(2);
     expect(held(kept)).to.deep.equal(held(fresh));
     expect(kept.sites).to.deep.equal(fresh.sites);
+    expect(keptLater.sites).to.deep.equal(
+      (await loadCity(sequelize, undefined, options(later))).sites,
+    );
     for (const size of [1, 2]) {
       const party = request(TEST_TODAY, size);
       expect(suggest({ ...kept, party, policy: rules, limit: 50 })).to.deep.equal(
