@@ -6,6 +6,9 @@
  */
 import fs from 'node:fs';
 
+/** USER_HZ: 100 on every Linux build Node runs on. */
+const CLOCK_TICKS = 100;
+
 /** User + system CPU of a process, in ms; null where /proc cannot tell (not Linux, gone). */
 function processCpuMs(pid: number): number | null {
   try {
@@ -19,8 +22,11 @@ function processCpuMs(pid: number): number | null {
   }
 }
 
-/** USER_HZ: 100 on every Linux build Node runs on. */
-const CLOCK_TICKS = 100;
+/** User + system CPU of this process, in ms. */
+function selfCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 /** The pid of a local MariaDB/MySQL server, if this machine runs one and /proc shows it. */
 export function localDatabasePid(url: string): number | null {
@@ -47,15 +53,9 @@ export function localDatabasePid(url: string): number | null {
 /** A named process to meter; `self` is the load generator (this process). */
 export type Metered = { name: string; pid: number } | { name: string; self: true };
 
-/** CPU ms each process spent between `start()` and the `stop()` it returns. */
+/** Starts metering; the function returned gives the CPU ms each process spent since. */
 export function startCpuMeter(processes: Metered[]): () => Map<string, number | null> {
-  const read = (p: Metered) =>
-    'self' in p
-      ? (() => {
-          const { user, system } = process.cpuUsage();
-          return (user + system) / 1000;
-        })()
-      : processCpuMs(p.pid);
+  const read = (p: Metered) => ('self' in p ? selfCpuMs() : processCpuMs(p.pid));
   const before = processes.map(read);
   return () =>
     new Map(
