@@ -61,7 +61,7 @@ export class StatementResult<T> {
 }
 
 /** `?` placeholders replaced by escaped literals; an array becomes a comma-separated list. */
-export function formatSql(sequelize: Sequelize, sql: string, params: readonly unknown[]): string {
+function formatSql(sequelize: Sequelize, sql: string, params: readonly unknown[]): string {
   let i = 0;
   const text = sql.replace(/\?/g, () => {
     if (i >= params.length) throw new Error(`Too few parameters for: ${sql}`);

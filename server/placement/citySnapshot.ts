@@ -36,10 +36,9 @@ interface CachedBooking extends BookingSnapshot {
 interface SiteEntry {
   version: number;
   rooms: RoomSnapshot[];
-  bookings: CachedBooking[];
   /**
-   * The same bookings by floor, and what filing a placement looks up: the floor of each room and
-   * the bookings already held (`bookingKey`). Kept so that filing one placement costs the floor it
+   * The bookings by floor, and what filing a placement looks up: the floor of each room and the
+   * bookings already held (`bookingKey`). Kept so that filing one placement costs the floor it
    * touched, not the site (it ran on every automatic placement: a tenth of Haven's CPU there).
    */
   bookingsByFloor: Map<number, CachedBooking[]>;
@@ -197,7 +196,6 @@ function addBookings(
   for (const b of added) {
     const booking: CachedBooking = { ...b, current: true, checkedIn: false, plannedEnd: b.end };
     const floor = entry.floorOf.get(b.roomId)!;
-    entry.bookings.push(booking);
     entry.keys.add(bookingKey(b));
     fileByFloor(entry.bookingsByFloor, floor, booking);
     touched.add(floor);
@@ -368,7 +366,9 @@ function occupiedOn(entry: SiteEntry, day: IsoDate): number {
   let people = entry.occupiedByDay.get(day);
   if (people === undefined) {
     people = 0;
-    for (const b of entry.bookings) if (holdsBedOn(b, day)) people += b.people;
+    for (const onFloor of entry.bookingsByFloor.values()) {
+      for (const b of onFloor) if (holdsBedOn(b, day)) people += b.people;
+    }
     entry.occupiedByDay.set(day, people);
   }
   return people;
@@ -391,7 +391,6 @@ async function readSites(
       {
         version: s.version,
         rooms: [],
-        bookings: [],
         bookingsByFloor: new Map(),
         floorOf: new Map(),
         keys: new Set(),
@@ -466,6 +465,9 @@ async function readSites(
   // built together), since the engine walks them all on every request.
   for (const { siteId, booking: b, current, checkedIn, plannedEnd } of read) {
     const entry = entries.get(siteId)!;
+    const floor = entry.floorOf.get(b.roomId);
+    // A room added between the two reads: its site's version has moved, the next read has it.
+    if (floor === undefined) continue;
     const booking: CachedBooking = {
       roomId: b.roomId,
       partyId: b.partyId,
@@ -477,14 +479,16 @@ async function readSites(
       checkedIn,
       plannedEnd,
     };
-    entry.bookings.push(booking);
     entry.keys.add(bookingKey(booking));
-    fileByFloor(entry.bookingsByFloor, entry.floorOf.get(b.roomId)!, booking);
+    fileByFloor(entry.bookingsByFloor, floor, booking);
   }
   return new Map(
     [...entries].map(([id, entry]) => [
       id,
-      { ...entry, floors: indexSiteRooms(id, entry.rooms, entry.bookings) },
+      {
+        ...entry,
+        floors: indexSiteRooms(id, entry.rooms, [...entry.bookingsByFloor.values()].flat()),
+      },
     ]),
   );
 }

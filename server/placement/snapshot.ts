@@ -375,7 +375,7 @@ function queueBookings(
 const ENDED_STATUSES = new Set(['released', 'transferred']);
 
 /** The nights whose bookings matter to a window: its own, widened by the cleaning buffer. */
-export function bookingRange(window: Window): { from: IsoDate; to: IsoDate } {
+function bookingRange(window: Window): { from: IsoDate; to: IsoDate } {
   return {
     from: addDays(window.entryDate, -window.cleaningNights),
     to: addDays(window.releaseDate, window.cleaningNights),
