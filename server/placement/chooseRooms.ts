@@ -41,13 +41,6 @@ export interface Option {
   outcome: 'option';
   siteId: number;
   rooms: AssignedRoom[];
-  /**
-   * The rows written to make contention a write (DESIGN §6), bumped on commit: the first room of
-   * each locked floor — every placement on that floor writes it, so two of them on a multi-master
-   * cluster cannot both commit — and the rooms taken (which a stay change in them also writes).
-   * One or two rows, not the floor's 25: the locks are what serialize on one server.
-   */
-  versionedRoomIds: number[];
   opensStandbySite: boolean;
   /** Site and number of each assigned room, as read under lock (for presenting the stays). */
   places: Map<number, RoomPlace>;
@@ -100,9 +93,15 @@ export async function verifyUnderLock(
     rules,
   );
   const broken: { index: number; constraint: HardConstraint }[] = [];
+  // A household's rooms are on one floor (DESIGN §3): also what lets a placement's one site
+  // version bump stand for every row it contends on (see placeParty).
+  const first = byId.get(assigned[0]?.roomId);
   assigned.forEach((a, i) => {
     const room = byId.get(a.roomId);
     if (!room) return broken.push({ index: i, constraint: 'roomStatus' });
+    if (first && (room.siteId !== first.siteId || room.floor !== first.floor)) {
+      return broken.push({ index: i, constraint: 'householdFloor' });
+    }
     const unit = {
       size: a.members.length,
       needs: new Set(a.members.flatMap((m) => request.members[m].needs)),
@@ -115,16 +114,6 @@ export async function verifyUnderLock(
   return { broken, option: lockedOption(locked, [...assigned]), locked };
 }
 
-function versionedRooms(locked: LockedFloor, taken: readonly AssignedRoom[]): number[] {
-  const firstOfFloor = new Map<string, number>();
-  for (const room of locked.rooms) {
-    const floor = `${room.siteId}/${room.floor}`;
-    firstOfFloor.set(floor, Math.min(firstOfFloor.get(floor) ?? room.id, room.id));
-  }
-  const ids = new Set([...firstOfFloor.values(), ...taken.map((r) => r.roomId)]);
-  return [...ids].sort((a, b) => a - b);
-}
-
 function lockedOption(locked: LockedFloor, rooms: AssignedRoom[]): Option {
   const byId = new Map(locked.rooms.map((r) => [r.id, r]));
   const siteId = byId.get(rooms[0].roomId)!.siteId;
@@ -132,7 +121,6 @@ function lockedOption(locked: LockedFloor, rooms: AssignedRoom[]): Option {
     outcome: 'option',
     siteId,
     rooms,
-    versionedRoomIds: versionedRooms(locked, rooms),
     opensStandbySite: locked.sites.find((s) => s.id === siteId)?.status === 'standby',
     places: new Map(
       rooms.map(({ roomId }) => {

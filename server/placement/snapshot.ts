@@ -218,18 +218,15 @@ export function queueFloorLock(
 }
 
 /**
- * Contention is a write (DESIGN §6): every placement bumps the version of the rooms it locked,
- * so on a multi-master cluster two conflicting placements cannot both commit.
+ * Contention is a write (DESIGN §6): a change to a stay or a room bumps the room's version, so on
+ * a multi-master cluster two conflicting changes cannot both commit (a placement writes its site's
+ * occupancy version instead, which every such change also writes).
  */
 export async function bumpRoomVersions(transaction: Transaction, roomIds: number[]): Promise<void> {
+  if (roomIds.length === 0) return;
   const batch = new StatementBatch(Site.sequelize!);
-  queueRoomVersionBump(batch, roomIds);
+  batch.write('UPDATE rooms SET version = version + 1 WHERE id IN (?)', [roomIds]);
   await batch.run(transaction);
-}
-
-export function queueRoomVersionBump(batch: StatementBatch, roomIds: number[]): void {
-  if (roomIds.length)
-    batch.write('UPDATE rooms SET version = version + 1 WHERE id IN (?)', [roomIds]);
 }
 
 export interface BookingRow {

@@ -59,7 +59,7 @@ export async function moveParty(ctx: ServiceContext, input: MovePartyInput): Pro
       );
     }
     await lockRooms(transaction, oldRoomIds);
-    await bumpRoomVersions(transaction, [...oldRoomIds, ...choice.versionedRoomIds]);
+    await bumpRoomVersions(transaction, [...oldRoomIds, ...choice.rooms.map((r) => r.roomId)]);
 
     // Free the old stays first: one current stay per person is a unique key.
     const wasCheckedIn = new Map(current.map((s) => [s.id, s.status === 'checked_in']));

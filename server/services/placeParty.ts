@@ -3,8 +3,11 @@
  * nothing fits is queued on the waiting list instead (DESIGN §5).
  *
  * Never overbooks, with any number of server processes: every room of the target floor is locked
- * by primary key (in id order) and its version bumped before the bookings are re-read and checked,
- * all in one transaction; deadlocks and lock time-outs retry the whole transaction (inTransaction).
+ * by primary key (in id order) before the bookings are re-read and checked, all in one
+ * transaction; deadlocks and lock time-outs retry the whole transaction (inTransaction). The
+ * contention is also a write (DESIGN §6): the placement bumps its site's occupancy version, a row
+ * every change to that site's rooms or stays writes, so on a multi-master cluster the second of
+ * two conflicting commits fails. A party's rooms are on one floor, so one site row covers them.
  * One current stay per person is also a unique key in the database.
  * After commit (never on rollback): `stay.created` with the site's new occupancy version, and
  * `waitingList.changed` when the party joined or left the waiting list.
@@ -33,7 +36,7 @@ import {
   noteVersionInFlight,
   queueSiteRows,
 } from '../placement/citySnapshot';
-import { queueFloorLock, queueRoomVersionBump } from '../placement/snapshot';
+import { queueFloorLock } from '../placement/snapshot';
 import { queueMarkPlaced, queueParty, queuePosition } from '../placement/waitingQueue';
 import { queueStayWrites } from '../placement/writeStays';
 import type { StayFields } from '../presenters/stay';
@@ -151,8 +154,8 @@ async function placeOnce(
 
 /**
  * Writes an option: the standby site opened if it must be (rare: through the models), then every
- * write of a placement — room versions, stays, tests, waiting entry, audit, site version — as one
- * batch (one round trip on MySQL).
+ * write of a placement — stays, tests, waiting entry, audit, site version (last: the site row's
+ * lock is held only from there to COMMIT) — as one batch (one round trip on MySQL).
  */
 async function commitPlacement(
   ctx: ServiceContext,
@@ -177,7 +180,6 @@ async function commitPlacement(
     }
   }
   const writes = new StatementBatch(ctx.sequelize);
-  queueRoomVersionBump(writes, option.versionedRoomIds);
   const readStays = queueStayWrites(writes, loaded, option.rooms, window, policy);
   const readWasWaiting = queueMarkPlaced(writes, loaded.party.id, ctx.now);
   queueAudit(writes, ctx.actor, {

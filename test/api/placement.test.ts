@@ -42,7 +42,8 @@ describe('placement API', () => {
       expect(body.stays[0].id).to.equal(stay.id);
       expect(tests.every((t) => t.stayId === stay.id)).to.equal(true);
       expect(tests[0].dueDate).to.equal(TEST_TODAY); // day 1 had passed: tested on arrival
-      expect((await single.reload()).version).to.equal(1);
+      // The contention write (DESIGN §6): the site's occupancy version, which every change writes.
+      expect((await site.reload()).occupancyVersion).to.equal(1);
       expect(await AuditEvent.count({ where: { entity: 'party', action: 'place' } })).to.equal(1);
     });
 
@@ -92,6 +93,32 @@ describe('placement API', () => {
       const problem = expectProblem(res, 409, ['roomIds.0']);
       expect(problem.errors![0].type).to.equal('placement.nights');
       expect(await Stay.count({ where: { partyId: second.party.id } })).to.equal(0);
+    });
+
+    it("refuses a household's chosen rooms on different floors or sites, naming the room off the floor", async () => {
+      const site = await buildSite();
+      const other = await buildSite();
+      const first = await buildRoom({ site, floor: 1 });
+      const upstairs = await buildRoom({ site, floor: 2 });
+      const elsewhere = await buildRoom({ site: other, floor: 1 });
+      const { party } = await buildParty({ size: 2, shareRoom: false });
+      const api = await apiAs();
+      for (const [off, index] of [
+        [upstairs, 1],
+        [elsewhere, 1],
+      ] as const) {
+        const res = await api
+          .post(`/api/parties/${party.id}/placement`)
+          .send({ roomIds: [first.id, off.id] });
+        const problem = expectProblem(res, 409, [`roomIds.${index}`]);
+        expect(problem.errors![0].type).to.equal('placement.householdFloor');
+      }
+      expect(await Stay.count()).to.equal(0);
+      const beside = await buildRoom({ site, floor: 1 });
+      await api
+        .post(`/api/parties/${party.id}/placement`)
+        .send({ roomIds: [first.id, beside.id] })
+        .expect(201);
     });
 
     it('refuses a chosen room still in a cleaning buffer the policy has just lengthened', async () => {
