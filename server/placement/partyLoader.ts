@@ -7,6 +7,7 @@ import type { PartyRequest } from '../allocation/types';
 import { StatementBatch } from '../db/statementBatch';
 import { conflict, notFound, validationError } from '../errors';
 import { Party } from '../models';
+import { policyStampColumn } from '../services/policy';
 import { partyRelease } from './stayDates';
 
 /** What placement reads of a party (plain values: no model instances on the hot path). */
@@ -39,6 +40,8 @@ export interface CurrentStayRef {
 
 export interface PartyWithStays extends LoadedParty {
   currentStays: CurrentStayRef[];
+  /** The policy in force, named for `policyByStamp` (when asked for: it rides along). */
+  policyStamp?: string | null;
 }
 
 interface MemberRow {
@@ -51,6 +54,7 @@ interface MemberRow {
   originLongitude: number | string | null;
   currentStayId: number | null;
   currentPartyId: number | null;
+  policyStamp?: string | null;
 }
 
 const numberOrNull = (v: number | string | null) => (v === null ? null : Number(v));
@@ -61,11 +65,19 @@ const numberOrNull = (v: number | string | null) => (v === null ? null : Number(
  * `activePersonId` is theirs) — and
  * returns what reads the result once the batch ran. 404 when there is no such party.
  */
-export function queuePartyRead(batch: StatementBatch, partyId: number): () => PartyWithStays {
+export function queuePartyRead(
+  batch: StatementBatch,
+  partyId: number,
+  options: { withPolicyStamp?: boolean } = {},
+): () => PartyWithStays {
   if (!Number.isSafeInteger(partyId)) throw notFound(`Party ${partyId}`, 'partyId');
+  const stamp = options.withPolicyStamp
+    ? `, ${policyStampColumn(batch.dialect)} AS policyStamp`
+    : '';
   const rows = batch.select<MemberRow>(
     `SELECT pa.category, pa.shareRoom, pe.id AS personId, pe.exposureDate, pe.needs,
        pe.originLatitude, pe.originLongitude, st.id AS currentStayId, st.partyId AS currentPartyId
+       ${stamp}
      FROM parties pa
      LEFT JOIN party_members pm ON pm.partyId = pa.id
      LEFT JOIN persons pe ON pe.id = pm.personId
@@ -104,7 +116,9 @@ export function queuePartyRead(batch: StatementBatch, partyId: number): () => Pa
         originLongitude: numberOrNull(row.originLongitude),
       });
     }
-    return { party, members, currentStays };
+    return options.withPolicyStamp
+      ? { party, members, currentStays, policyStamp: first.policyStamp ?? null }
+      : { party, members, currentStays };
   };
 }
 

@@ -12,11 +12,11 @@
  * After commit (never on rollback): `stay.created` with the site's new occupancy version, and
  * `waitingList.changed` when the party joined or left the waiting list.
  */
-import type { Sequelize, Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { addDays } from '../../shared/dates';
 import type { IsoDate } from '../../shared/dates';
 import type { HardConstraint } from '../../shared/enums';
-import { DEFAULT_POLICY, type PolicyDocument } from '../../shared/policy';
+import type { PolicyDocument } from '../../shared/policy';
 import { StatementBatch } from '../db/statementBatch';
 import { inTransaction } from '../db/transaction';
 import { emitAfterCommit, runAfterCommit } from '../events/bus';
@@ -43,7 +43,7 @@ import type { StayFields } from '../presenters/stay';
 import type { RoomPlace } from '../queries/roomPlaces';
 import { queueAudit, recordAudit } from './audit';
 import type { ServiceContext } from './context';
-import { cleaningNights, queuePolicyRead } from './policy';
+import { lastReadCleaningNights, policyByStamp } from './policy';
 
 export interface PlacePartyInput {
   partyId: number;
@@ -71,11 +71,6 @@ export type PlacePartyResult =
       reason: string;
     };
 
-/** The cleaning buffer of the policy this process read last (it changes rarely). */
-const cleaningNightsSeen = new WeakMap<Sequelize, number>();
-const lastCleaningNights = (ctx: ServiceContext) =>
-  cleaningNightsSeen.get(ctx.sequelize) ?? cleaningNights(DEFAULT_POLICY);
-
 export async function placeParty(
   ctx: ServiceContext,
   input: PlacePartyInput,
@@ -96,24 +91,27 @@ async function placeOnce(
   transaction: Transaction,
   inFlight: (() => void)[],
 ): Promise<PlacePartyResult> {
-  // One round trip reads the policy and the party, and with them: for a chosen room, its floor
-  // locked and read (ended stays back as far as the cleaning buffer this process last saw,
-  // checked once the policy is known); for the engine, the open sites and their versions.
+  // One round trip reads the party, which names the policy in force (this process keeps the
+  // document until another is), and with it: for a chosen room, its floor locked and read (ended
+  // stays back as far as the cleaning buffer this process last saw, checked once the policy is
+  // known); for the engine, the open sites and their versions.
   const reads = new StatementBatch(ctx.sequelize);
-  const readPolicy = queuePolicyRead(reads);
-  const readParty = queuePartyRead(reads, input.partyId);
+  const readParty = queuePartyRead(reads, input.partyId, { withPolicyStamp: true });
   const allowStandby = input.allowStandby ?? false;
   const entryDate = input.entryDate ?? ctx.today;
   const chosenFloor = input.roomIds?.length
-    ? queueFloorLock(reads, input.roomIds, addDays(entryDate, -lastCleaningNights(ctx)))
+    ? queueFloorLock(
+        reads,
+        input.roomIds,
+        addDays(entryDate, -lastReadCleaningNights(ctx.sequelize)),
+      )
     : undefined;
   const siteRows = input.roomIds
     ? undefined
     : queueSiteRows(reads, { allowStandby, ...(ctx.siteScope ? { siteIds: ctx.siteScope } : {}) });
   await reads.run(transaction);
-  const policy = readPolicy();
-  cleaningNightsSeen.set(ctx.sequelize, cleaningNights(policy));
   const loaded = readParty();
+  const policy = await policyByStamp(ctx.sequelize, transaction, loaded.policyStamp ?? null);
   refuseMembersInQuarantine(loaded);
   const window = stayWindow(policy, loaded, ctx.today, input.entryDate);
   const request = partyRequest(loaded, window, allowStandby);

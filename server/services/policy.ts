@@ -2,7 +2,7 @@
  * The policy in force is the newest `policies` row; a database without one runs on the defaults.
  * Changing it inserts a new version (history kept) with an audit event.
  */
-import type { Transaction } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
 import { DEFAULT_POLICY, type PolicyDocument } from '../../shared/policy';
 import type { AllocationPolicy } from '../allocation/types';
 import { StatementBatch } from '../db/statementBatch';
@@ -12,14 +12,66 @@ import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
 
 /** Adds the read of the policy in force to a batch; the returned function reads its result. */
-export function queuePolicyRead(batch: StatementBatch): () => PolicyDocument {
+function queuePolicyRead(batch: StatementBatch): () => PolicyDocument {
   const rows = batch.select<{ document: string | null }>(
     'SELECT document FROM policies ORDER BY id DESC LIMIT 1',
   );
-  return () => {
-    const document = rows.value[0]?.document;
-    return (document ? (JSON.parse(document) as PolicyDocument | null) : null) ?? DEFAULT_POLICY;
-  };
+  return () => parsePolicy(rows.value[0]?.document ?? null);
+}
+
+const parsePolicy = (document: string | null): PolicyDocument =>
+  (document ? (JSON.parse(document) as PolicyDocument | null) : null) ?? DEFAULT_POLICY;
+
+/**
+ * Names a policy row for caching: its id and creation time (rows are never updated; the time
+ * tells apart a row that a reset database numbered again).
+ */
+const stampOf = (dialect: string) =>
+  dialect === 'sqlite' ? "id || '@' || createdAt" : "CONCAT(id, '@', createdAt)";
+
+/** A scalar subquery naming the policy in force (NULL without one), for another statement. */
+export function policyStampColumn(dialect: string): string {
+  return `(SELECT ${stampOf(dialect)} FROM policies ORDER BY id DESC LIMIT 1)`;
+}
+
+/** The policy in force as this process last read it, per database. Shared: frozen. */
+const lastRead = new WeakMap<Sequelize, { stamp: string; document: PolicyDocument }>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * The policy a stamp (read with `policyStampColumn`) names: this process's copy while it is still
+ * the one in force, else read again. Spares a hot path a statement and a JSON parse per request.
+ */
+export async function policyByStamp(
+  sequelize: Sequelize,
+  transaction: Transaction | undefined,
+  stamp: string | null,
+): Promise<PolicyDocument> {
+  if (stamp === null) return DEFAULT_POLICY;
+  const known = lastRead.get(sequelize);
+  if (known?.stamp === stamp) return known.document;
+  const batch = new StatementBatch(sequelize);
+  const rows = batch.select<{ document: string | null; stamp: string }>(
+    `SELECT document, ${stampOf(batch.dialect)} AS stamp FROM policies ORDER BY id DESC LIMIT 1`,
+  );
+  await batch.run(transaction);
+  const [row] = rows.value;
+  if (!row) return DEFAULT_POLICY;
+  const document = deepFreeze(parsePolicy(row.document));
+  lastRead.set(sequelize, { stamp: String(row.stamp), document });
+  return document;
+}
+
+/** The cleaning buffer of the policy this process read last (the defaults' before any). */
+export function lastReadCleaningNights(sequelize: Sequelize): number {
+  return cleaningNights(lastRead.get(sequelize)?.document ?? DEFAULT_POLICY);
 }
 
 export async function currentPolicy(transaction?: Transaction): Promise<PolicyDocument> {

@@ -121,6 +121,34 @@ describe('placement API', () => {
         .expect(201);
     });
 
+    it('places under the policy in force, not under one it read before', async () => {
+      const site = await buildSite();
+      for (let i = 0; i < 3; i++) await buildRoom({ site });
+      const admin = await apiAs('admin');
+      const policy = (await admin.get('/api/policy').expect(200)).body as typeof DEFAULT_POLICY;
+      for (const days of [10, 12, 10]) {
+        await admin
+          .put('/api/policy')
+          .send({
+            ...policy,
+            categories: {
+              ...policy.categories,
+              close_contact: {
+                ...policy.categories.close_contact,
+                quarantineDays: days,
+                testDays: [1, days],
+              },
+            },
+          })
+          .expect(200);
+        const { party } = await buildParty({ category: 'close_contact' });
+        const res = await admin.post(`/api/parties/${party.id}/placement`).send({}).expect(201);
+        expect((res.body as PlacementDto).stays[0].plannedReleaseDate).to.equal(
+          addDays(exposed2DaysAgo, days),
+        );
+      }
+    });
+
     it('refuses a chosen room still in a cleaning buffer the policy has just lengthened', async () => {
       const site = await buildSite();
       const [warm, room] = [await buildRoom({ site }), await buildRoom({ site, floor: 2 })];
