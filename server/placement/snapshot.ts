@@ -192,13 +192,15 @@ export function queueFloorLock(
   const dialect = Site.sequelize!.getDialect();
   // The floor's index, always: a table scan (which the optimizer may pick on a small or freshly
   // filled table) would lock, or wait for, every room of the city.
-  const rooms = batch.select<RoomRow>(
-    `SELECT ${ROOM_COLUMNS} FROM rooms ${dialect === 'sqlite' ? '' : 'FORCE INDEX (rooms_site_floor)'}
+  // The site's rules ride along as scalar subqueries: read, not locked (checked on MariaDB 10.11;
+  // MySQL 8 locks a subquery's rows only when it says FOR UPDATE itself), and evaluated once per
+  // site (MariaDB caches a correlated subquery's result per outer value).
+  const rooms = batch.select<RoomRow & { siteStatus: SiteStatus; siteCategories: string }>(
+    `SELECT ${ROOM_COLUMNS},
+       (SELECT status FROM sites WHERE sites.id = rooms.siteId) AS siteStatus,
+       (SELECT acceptedCategories FROM sites WHERE sites.id = rooms.siteId) AS siteCategories
+     FROM rooms ${dialect === 'sqlite' ? '' : 'FORCE INDEX (rooms_site_floor)'}
      WHERE ${ON_FLOORS_OF} ORDER BY id ${forUpdateClause(dialect, options.wait)}`,
-    [roomIds],
-  );
-  const sites = batch.select<SiteRulesRow>(
-    'SELECT id, status, acceptedCategories FROM sites WHERE id IN (SELECT siteId FROM rooms WHERE id IN (?))',
     [roomIds],
   );
   const bookings = queueBookings(
@@ -209,11 +211,23 @@ export function queueFloorLock(
   );
   return {
     covers: (window) => bookingRange(window).from >= readFrom,
-    take: (window) => ({
-      rooms: rooms.value.map(toRoom),
-      sites: sites.value.map(toSiteRules),
-      bookings: bookings(window),
-    }),
+    take: (window) => {
+      const sites = new Map<number, SiteRules>();
+      for (const r of rooms.value) {
+        const id = Number(r.siteId);
+        if (!sites.has(id)) {
+          sites.set(
+            id,
+            toSiteRules({ id, status: r.siteStatus, acceptedCategories: r.siteCategories }),
+          );
+        }
+      }
+      return {
+        rooms: rooms.value.map(toRoom),
+        sites: [...sites.values()],
+        bookings: bookings(window),
+      };
+    },
   };
 }
 

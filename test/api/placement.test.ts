@@ -95,6 +95,30 @@ describe('placement API', () => {
       expect(await Stay.count({ where: { partyId: second.party.id } })).to.equal(0);
     });
 
+    it('refuses a chosen room in a suspended site or one that does not take the category', async () => {
+      const suspended = await buildRoom({ site: await buildSite({ status: 'suspended' }) });
+      const travellersOnly = await buildRoom({
+        site: await buildSite({ acceptedCategories: ['inbound_traveller'] }),
+      });
+      const { party } = await buildParty({ category: 'close_contact' });
+      const api = await apiAs();
+      for (const [room, type] of [
+        [suspended, 'placement.siteStatus'],
+        [travellersOnly, 'placement.siteCategory'],
+      ] as const) {
+        const res = await api
+          .post(`/api/parties/${party.id}/placement`)
+          .send({ roomIds: [room.id] });
+        expect(expectProblem(res, 409, ['roomIds.0']).errors![0].type).to.equal(type);
+      }
+      expect(await Stay.count()).to.equal(0);
+      const open = await buildRoom({ site: await buildSite() });
+      await api
+        .post(`/api/parties/${party.id}/placement`)
+        .send({ roomIds: [open.id] })
+        .expect(201);
+    });
+
     it("refuses a household's chosen rooms on different floors or sites, naming the room off the floor", async () => {
       const site = await buildSite();
       const other = await buildSite();
