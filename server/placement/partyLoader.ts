@@ -40,8 +40,13 @@ export interface CurrentStayRef {
 
 export interface PartyWithStays extends LoadedParty {
   currentStays: CurrentStayRef[];
-  /** The policy in force, named for `policyByStamp` (when asked for: it rides along). */
-  policyStamp?: string | null;
+  /** What the read for placement (`forPlacement`) also tells. */
+  placement?: {
+    /** The policy in force, named for `policyByStamp`. */
+    policyStamp: string | null;
+    /** The party's entry on the waiting list while it waits (read under the party's lock). */
+    waitingEntryId: number | null;
+  };
 }
 
 interface MemberRow {
@@ -55,6 +60,7 @@ interface MemberRow {
   currentStayId: number | null;
   currentPartyId: number | null;
   policyStamp?: string | null;
+  waitingEntryId?: number | null;
 }
 
 const numberOrNull = (v: number | string | null) => (v === null ? null : Number(v));
@@ -62,27 +68,31 @@ const numberOrNull = (v: number | string | null) => (v === null ? null : Number(
 /**
  * Adds the party's read to a batch — the party, its members through the link table and their
  * current stays, one statement (a person's current stay is the one row whose unique
- * `activePersonId` is theirs) — and
- * returns what reads the result once the batch ran. 404 when there is no such party.
+ * `activePersonId` is theirs) — and returns what reads the result once the batch ran. 404 when
+ * there is no such party.
+ *
+ * `forPlacement`: the rows read are locked (MySQL; SQLite's IMMEDIATE transaction already
+ * serializes), so one placement or queueing of a party runs at a time: another waits, then sees
+ * the stays this one made. The party's waiting entry and the policy in force ride along.
  */
 export function queuePartyRead(
   batch: StatementBatch,
   partyId: number,
-  options: { withPolicyStamp?: boolean } = {},
+  options: { forPlacement?: boolean } = {},
 ): () => PartyWithStays {
   if (!Number.isSafeInteger(partyId)) throw notFound(`Party ${partyId}`, 'partyId');
-  const stamp = options.withPolicyStamp
-    ? `, ${policyStampColumn(batch.dialect)} AS policyStamp`
-    : '';
+  const forPlacement = options.forPlacement ?? false;
+  const mysql = batch.dialect !== 'sqlite';
   const rows = batch.select<MemberRow>(
     `SELECT pa.category, pa.shareRoom, pe.id AS personId, pe.exposureDate, pe.needs,
        pe.originLatitude, pe.originLongitude, st.id AS currentStayId, st.partyId AS currentPartyId
-       ${stamp}
+       ${forPlacement ? `, we.id AS waitingEntryId, ${policyStampColumn(batch.dialect)} AS policyStamp` : ''}
      FROM parties pa
      LEFT JOIN party_members pm ON pm.partyId = pa.id
      LEFT JOIN persons pe ON pe.id = pm.personId
      LEFT JOIN stays st ON st.activePersonId = pe.id
-     WHERE pa.id = ?`,
+     ${forPlacement ? "LEFT JOIN waiting_entries we ON we.partyId = pa.id AND we.status = 'waiting'" : ''}
+     WHERE pa.id = ? ${forPlacement && mysql ? 'FOR UPDATE' : ''}`,
     [partyId],
   );
   return () => {
@@ -116,9 +126,12 @@ export function queuePartyRead(
         originLongitude: numberOrNull(row.originLongitude),
       });
     }
-    return options.withPolicyStamp
-      ? { party, members, currentStays, policyStamp: first.policyStamp ?? null }
-      : { party, members, currentStays };
+    if (!forPlacement) return { party, members, currentStays };
+    const placement = {
+      policyStamp: first.policyStamp ?? null,
+      waitingEntryId: numberOrNull(first.waitingEntryId ?? null),
+    };
+    return { party, members, currentStays, placement };
   };
 }
 

@@ -71,11 +71,10 @@ export async function queueParty(
   );
 }
 
-/** Resolves the party's waiting entry, if any, in a batch; reads true when it was waiting. */
-export function queueMarkPlaced(batch: StatementBatch, partyId: number, now: Date): () => boolean {
-  const resolved = batch.write(
-    "UPDATE waiting_entries SET status = 'placed', resolvedAt = ?, updatedAt = ? WHERE partyId = ? AND status = 'waiting'",
-    [now, new Date(), partyId],
+/** Resolves a waiting entry (as read under the party's lock) in a batch. */
+export function queueMarkPlaced(batch: StatementBatch, waitingEntryId: number, now: Date): void {
+  batch.write(
+    "UPDATE waiting_entries SET status = 'placed', resolvedAt = ?, updatedAt = ? WHERE id = ?",
+    [now, new Date(), waitingEntryId],
   );
-  return () => resolved.value.affectedRows > 0;
 }

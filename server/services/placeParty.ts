@@ -91,12 +91,13 @@ async function placeOnce(
   transaction: Transaction,
   inFlight: (() => void)[],
 ): Promise<PlacePartyResult> {
-  // One round trip reads the party, which names the policy in force (this process keeps the
-  // document until another is), and with it: for a chosen room, its floor locked and read (ended
-  // stays back as far as the cleaning buffer this process last saw, checked once the policy is
-  // known); for the engine, the open sites and their versions.
+  // One round trip reads the party, locked (one placement of it at a time), with its waiting
+  // entry and the name of the policy in force (this process keeps the document until another
+  // is), and with it: for a chosen room, its floor locked and read (ended stays back as far as
+  // the cleaning buffer this process last saw, checked once the policy is known); for the
+  // engine, the open sites and their versions.
   const reads = new StatementBatch(ctx.sequelize);
-  const readParty = queuePartyRead(reads, input.partyId, { withPolicyStamp: true });
+  const readParty = queuePartyRead(reads, input.partyId, { forPlacement: true });
   const allowStandby = input.allowStandby ?? false;
   const entryDate = input.entryDate ?? ctx.today;
   const chosenFloor = input.roomIds?.length
@@ -111,7 +112,8 @@ async function placeOnce(
     : queueSiteRows(reads, { allowStandby, ...(ctx.siteScope ? { siteIds: ctx.siteScope } : {}) });
   await reads.run(transaction);
   const loaded = readParty();
-  const policy = await policyByStamp(ctx.sequelize, transaction, loaded.policyStamp ?? null);
+  const { policyStamp, waitingEntryId } = loaded.placement!;
+  const policy = await policyByStamp(ctx.sequelize, transaction, policyStamp);
   refuseMembersInQuarantine(loaded);
   const window = stayWindow(policy, loaded, ctx.today, input.entryDate);
   const request = partyRequest(loaded, window, allowStandby);
@@ -140,7 +142,10 @@ async function placeOnce(
       reason: entry.reason ?? '',
     };
   }
-  const stays = await commitPlacement(ctx, transaction, policy, loaded, window, chosen, inFlight);
+  const stays = await commitPlacement(ctx, transaction, policy, loaded, window, chosen, {
+    waitingEntryId,
+    inFlight,
+  });
   return {
     outcome: 'placed' as const,
     partyId: loaded.party.id,
@@ -162,7 +167,7 @@ async function commitPlacement(
   loaded: LoadedParty,
   window: StayWindow,
   option: Option,
-  inFlight: (() => void)[],
+  { waitingEntryId, inFlight }: { waitingEntryId: number | null; inFlight: (() => void)[] },
 ): Promise<StayFields[]> {
   if (option.opensStandbySite) {
     const site = await Site.findByPk(option.siteId, { transaction, lock: transaction.LOCK.UPDATE });
@@ -179,7 +184,8 @@ async function commitPlacement(
   }
   const writes = new StatementBatch(ctx.sequelize);
   const readStays = queueStayWrites(writes, loaded, option.rooms, window, policy);
-  const readWasWaiting = queueMarkPlaced(writes, loaded.party.id, ctx.now);
+  // The entry was read under the party's lock: no one can queue the party meanwhile.
+  if (waitingEntryId !== null) queueMarkPlaced(writes, waitingEntryId, ctx.now);
   queueAudit(writes, ctx.actor, {
     entity: 'party',
     entityId: loaded.party.id,
@@ -229,7 +235,7 @@ async function commitPlacement(
       sites,
     },
   });
-  if (readWasWaiting()) {
+  if (waitingEntryId !== null) {
     emitAfterCommit(transaction, {
       name: 'waitingList.changed',
       payload: { action: 'placed', partyId: loaded.party.id },

@@ -175,4 +175,32 @@ describe('placement storm', function () {
     expect(placed.size).to.be.greaterThan(5);
     expect(waiting.size).to.be.greaterThan(100);
   });
+
+  it('places one party once when requests to place and to queue it race, and never leaves it waiting', async () => {
+    auth = (await signIn('admin')).auth;
+    // In a standby site: a request that may open it places the party, one that may not queues it.
+    for (let round = 0; round < 5; round++) {
+      const room = await buildRoom({ site: await buildSite({ status: 'standby' }) });
+      const { party } = await buildParty();
+      const statuses = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          post(
+            bases[i % bases.length],
+            `/api/parties/${party.id}/placement`,
+            i % 2 ? { roomIds: [room.id], allowStandby: true } : {},
+          ),
+        ),
+      );
+      expect(
+        statuses.filter((s) => s === 201),
+        `round ${round}: ${statuses}`,
+      ).to.have.length(1);
+      expect(statuses.filter((s) => ![201, 202, 409].includes(s))).to.deep.equal([]);
+      expect(await Stay.count({ where: { partyId: party.id } })).to.equal(1);
+      expect(
+        await WaitingEntry.count({ where: { partyId: party.id, status: 'waiting' } }),
+        `round ${round}: placed and still waiting`,
+      ).to.equal(0);
+    }
+  });
 });
