@@ -14,7 +14,7 @@ export function isIsoDate(value: string): boolean {
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  return dateOfDayNumber(dayNumber(date) + days);
 }
 
 /**
@@ -53,6 +53,19 @@ export function canonicalDate(date: string): IsoDate {
   return canonical;
 }
 
+/** The calendar day `n` days after 1970-01-01 (the inverse of dayNumber), remembered too. */
+const datesByNumber = new Map<number, IsoDate>();
+
+function dateOfDayNumber(n: number): IsoDate {
+  let date = datesByNumber.get(n);
+  if (date === undefined) {
+    date = new Date(n * DAY_MS).toISOString().slice(0, 10);
+    if (datesByNumber.size >= DAY_NUMBERS_KEPT) datesByNumber.clear();
+    datesByNumber.set(n, date);
+  }
+  return date;
+}
+
 /** Whole days from `a` to `b` (b − a). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
   return dayNumber(b) - dayNumber(a);
@@ -66,8 +79,20 @@ export function rangesOverlap(aStart: IsoDate, aEnd: IsoDate, bStart: IsoDate, b
 /** The calendar day of an instant in a time zone (e.g. today in Asia/Shanghai). */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** The last answer per zone, by minute: every zone in use today changes day on a whole minute. */
+const lastDayInZone = new Map<string, { minute: number; date: IsoDate }>();
+
 export function dateInZone(instant: Date, timeZone: string): IsoDate {
-  // Building a DateTimeFormat is costly and this runs on every request: one per zone.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastDayInZone.get(timeZone);
+  if (last?.minute === minute) return last.date;
+  const date = formatDateInZone(instant, timeZone);
+  lastDayInZone.set(timeZone, { minute, date });
+  return date;
+}
+
+function formatDateInZone(instant: Date, timeZone: string): IsoDate {
+  // Building a DateTimeFormat is costly: one per zone.
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {

@@ -7,6 +7,9 @@ describe('calendar dates', () => {
     expect(addDays('2026-12-31', 1)).to.equal('2027-01-01');
     expect(addDays('2026-03-01', -1)).to.equal('2026-02-28');
     expect(daysBetween('2026-11-15', '2026-11-29')).to.equal(14);
+    expect(addDays('2026-11-29', 400)).to.equal('2028-01-03');
+    expect(addDays('2026-11-29', 0)).to.equal('2026-11-29');
+    expect(() => addDays('2026-13-45', 1)).to.throw(RangeError);
   });
 
   it('treats stays as half-open ranges, so back-to-back stays do not clash', () => {
@@ -24,5 +27,18 @@ describe('calendar dates', () => {
     const instant = new Date('2026-11-28T17:30:00Z');
     expect(dateInZone(instant, 'Asia/Shanghai')).to.equal('2026-11-29');
     expect(dateInZone(instant, 'UTC')).to.equal('2026-11-28');
+  });
+
+  it("turns the day at the zone's midnight, to the millisecond, however often it is asked", () => {
+    const before = new Date('2026-11-29T15:59:59.999Z');
+    const after = new Date('2026-11-29T16:00:00.000Z');
+    for (const instant of [before, after, before, after]) {
+      expect(dateInZone(instant, 'Asia/Shanghai')).to.equal(
+        instant === before ? '2026-11-29' : '2026-11-30',
+      );
+    }
+    // Kathmandu is UTC+05:45: its midnight is not on a whole hour of UTC.
+    expect(dateInZone(new Date('2026-11-29T18:14:59Z'), 'Asia/Kathmandu')).to.equal('2026-11-29');
+    expect(dateInZone(new Date('2026-11-29T18:15:00Z'), 'Asia/Kathmandu')).to.equal('2026-11-30');
   });
 });
