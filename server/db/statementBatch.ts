@@ -146,6 +146,9 @@ export class StatementBatch {
     const statements = this.#statements.splice(0);
     if (statements.length === 0) return;
     const connection = (transaction as unknown as { connection?: unknown } | undefined)?.connection;
+    if (!transaction && this.dialect !== 'sqlite' && statements.every((s) => s.kind === 'select')) {
+      return this.#onPooledConnection(statements);
+    }
     if (!transaction || !connection) {
       for (const s of statements) s.settle(await this.#viaSequelize(s, transaction));
       return;
@@ -160,6 +163,23 @@ export class StatementBatch {
       }
     } catch (error) {
       throw asSequelizeError(error, statements);
+    }
+  }
+
+  /**
+   * Reads outside a transaction (MySQL): one round trip on a connection of Sequelize's pool,
+   * without its per-query machinery (an authenticated request's session read is one).
+   */
+  async #onPooledConnection(statements: readonly PendingStatement[]): Promise<void> {
+    const manager = this.#sequelize.connectionManager;
+    const connection = await manager.getConnection({ type: 'read' });
+    try {
+      const results = await runOnMysql(connection as unknown as MysqlConnection, statements, {});
+      statements.forEach((s, i) => s.settle(results[i]));
+    } catch (error) {
+      throw asSequelizeError(error, statements);
+    } finally {
+      manager.releaseConnection(connection);
     }
   }
 
