@@ -54,7 +54,10 @@ export async function policyByStamp(
   transaction: Transaction | undefined,
   stamp: string | null,
 ): Promise<PolicyDocument> {
-  if (stamp === null) return DEFAULT_POLICY;
+  if (stamp === null) {
+    lastRead.delete(sequelize);
+    return DEFAULT_POLICY;
+  }
   const known = lastRead.get(sequelize);
   if (known?.stamp === stamp) return known.document;
   const batch = new StatementBatch(sequelize);
@@ -64,7 +67,9 @@ export async function policyByStamp(
   await batch.run(transaction);
   const [row] = rows.value;
   if (!row) return DEFAULT_POLICY;
-  const document = deepFreeze(parsePolicy(row.document));
+  const parsed = parsePolicy(row.document);
+  // Frozen, as every request shares it (not the defaults: a module's constant, not ours to freeze).
+  const document = parsed === DEFAULT_POLICY ? parsed : deepFreeze(parsed);
   lastRead.set(sequelize, { stamp: String(row.stamp), document });
   return document;
 }
