@@ -168,7 +168,10 @@ export async function checkChosenRooms(
     `The chosen room(s) cannot take this party from ${request.entryDate} to ${request.releaseDate}.`,
     broken.map((b) => ({
       field: `roomIds.${b.index}`,
-      message: `room ${roomIds[b.index]}: ${CONSTRAINT_EXPLANATIONS[b.constraint]}`,
+      message:
+        b.constraint === 'householdFloor'
+          ? `room ${roomIds[b.index]}: not on the floor of room ${roomIds[0]} (a household's rooms are on one floor)`
+          : `room ${roomIds[b.index]}: ${CONSTRAINT_EXPLANATIONS[b.constraint]}`,
       type: `placement.${b.constraint}`,
     })),
   );

@@ -136,6 +136,9 @@ describe('placement API', () => {
           .send({ roomIds: [first.id, off.id] });
         const problem = expectProblem(res, 409, [`roomIds.${index}`]);
         expect(problem.errors![0].type).to.equal('placement.householdFloor');
+        expect(problem.errors![0].message).to.equal(
+          `room ${off.id}: not on the floor of room ${first.id} (a household's rooms are on one floor)`,
+        );
       }
       expect(await Stay.count()).to.equal(0);
       const beside = await buildRoom({ site, floor: 1 });
