@@ -21,7 +21,9 @@
  * MySQL only), BENCH_AMOUNT (requests per run, default 3000, at most 5000), BENCH_ROUNDS
  * (default 3), BENCH_LEVELS (default 1,16,64), BENCH_TARGETS (default floor,chosen,auto),
  * BENCH_WARM_UP (requests per target before the recorded runs, default 2000), BENCH_CPU_PROF=1
- * (Haven writes a .cpuprofile into /tmp/haven-bench-prof when it stops).
+ * (Haven writes a .cpuprofile into /tmp/haven-bench-prof when it stops), BENCH_STATEMENTS=1 (a
+ * local database only: what each statement of the concurrency-1 runs cost it, from its slow
+ * query log — see statementLog.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,6 +51,12 @@ import {
   waitForPurge,
 } from './lib';
 import { localDatabasePid, startCpuMeter } from './cpuMeter';
+import {
+  prepareStatementLog,
+  statementTable,
+  type StatementCost,
+  type StatementLog,
+} from './statementLog';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/haven_bench';
 const AMOUNT = Number(process.env.BENCH_AMOUNT ?? 3000);
@@ -74,6 +82,7 @@ const RELEASE = addDays(EXPOSURE, DEFAULT_POLICY.categories.close_contact.quaran
 
 type Target = 'floor' | 'chosen' | 'auto';
 const TARGETS = (process.env.BENCH_TARGETS ?? 'floor,chosen,auto').split(',') as Target[];
+const STATEMENTS = process.env.BENCH_STATEMENTS === '1';
 
 interface City {
   /** Room ids in the order requests take them: round-robin over sites, then over floors. */
@@ -100,6 +109,8 @@ interface RunResult {
   waiting: number;
   /** CPU ms of the target's server, the database server and the load generator during the run. */
   cpu: Map<string, number | null>;
+  /** BENCH_STATEMENTS=1, concurrency 1: the database's time per statement shape. */
+  statements?: StatementCost[];
 }
 
 const DISTRICTS = JSON.parse(
@@ -304,10 +315,12 @@ interface Bench {
   databasePid: number | null;
   token: string;
   city: City;
+  /** Set with BENCH_STATEMENTS=1: the concurrency-1 runs log their statements. */
+  statementLog: StatementLog | null;
 }
 
 async function run(
-  { sequelize, servers, databasePid, token, city }: Bench,
+  { sequelize, servers, databasePid, token, city, statementLog }: Bench,
   target: Target,
   connections: number,
   amount: number,
@@ -331,14 +344,19 @@ async function run(
     ...(databasePid === null ? [] : [{ name: 'database', pid: databasePid }]),
     { name: 'load', self: true },
   ]);
-  const out = await load(
-    server.base,
-    connections,
-    amount,
-    target === 'floor' ? {} : bearer,
-    requestOf,
-  );
+  const loadRun = () =>
+    load(server.base, connections, amount, target === 'floor' ? {} : bearer, requestOf);
+  let out: Awaited<ReturnType<typeof loadRun>> | undefined;
+  let statements: StatementCost[] | undefined;
+  if (statementLog && connections === 1) {
+    statements = await statementLog.measure(async () => {
+      out = await loadRun();
+    });
+  } else {
+    out = await loadRun();
+  }
   const cpu = stopMeter();
+  if (!out) throw new Error('the run did not finish');
   // Requests of a cut run are still in the server: end their queries before checking.
   if (out.cut) await killQueries(sequelize);
   const findings = await checkInvariants(sequelize, { cleaningNights: 1 });
@@ -363,6 +381,7 @@ async function run(
       "SELECT COUNT(*) AS n FROM waiting_entries WHERE status = 'waiting'",
     ),
     cpu,
+    ...(statements ? { statements } : {}),
   };
 }
 
@@ -411,6 +430,11 @@ async function main(): Promise<void> {
   const databasePid = localDatabasePid(DATABASE_URL);
   if (databasePid === null)
     console.log('The database server is not a local process: its CPU is not reported.');
+  if (STATEMENTS && databasePid === null)
+    console.log('BENCH_STATEMENTS=1 needs the database on this machine (its log file): ignored.');
+  // Before the servers connect: each connection copies long_query_time when it opens.
+  const statementLog =
+    STATEMENTS && databasePid !== null ? await prepareStatementLog(db.sequelize) : null;
 
   console.log(
     `load average before: ${os
@@ -437,11 +461,13 @@ async function main(): Promise<void> {
       databasePid,
       token: await login(haven.base),
       city,
+      statementLog,
     };
     // Warm-up (JIT, connection pools, buffer pool), not recorded.
     for (const target of TARGETS) {
       await run(bench, target, TARGET_LEVEL, WARM_UP);
     }
+    await statementLog?.connected();
     for (const connections of LEVELS) {
       const rounds = connections === TARGET_LEVEL ? ROUNDS : 1;
       for (let round = 1; round <= rounds; round++) {
@@ -463,6 +489,7 @@ async function main(): Promise<void> {
   } finally {
     await haven.stop();
     await floor.stop();
+    await statementLog?.restore();
     await db.close();
   }
 
@@ -513,6 +540,12 @@ async function main(): Promise<void> {
       [false, ...Array<boolean>(15).fill(true)],
     ),
   );
+  for (const r of results.filter((x) => x.statements)) {
+    console.log(
+      `\nStatements of ${r.target} at concurrency ${r.connections} (the database's time per response, from its slow query log; COMMIT's is mostly the wait for its log flush, not CPU):\n`,
+    );
+    console.log(statementTable(r.statements!, r.requests));
+  }
   // Each round's ratio is taken within the round (its floor ran minutes apart from the others').
   const at = (t: Target, round: number) =>
     results.find((r) => r.target === t && r.connections === TARGET_LEVEL && r.round === round);
