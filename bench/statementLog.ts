@@ -8,7 +8,8 @@
  * the connection opened (checked on 10.11: one opened while it was off never logs). So the log is
  * on, into a scratch file, from `prepareStatementLog` until the servers under test have opened
  * their pools (`connected`, after the warm-up); from then on it is switched on and off around
- * each logged run. Everything is put back at the end.
+ * each logged run. Everything is put back at the end; a bench killed before that leaves the
+ * log on: `SET GLOBAL slow_query_log = 0; SET GLOBAL long_query_time = 10` puts it back.
  */
 import fs from 'node:fs';
 import type { Sequelize } from 'sequelize';
