@@ -46,5 +46,16 @@ export function configureLogger(options: { level: string; json: boolean; silent?
 }
 
 export function getLogger(category: LogCategory): winston.Logger {
-  return root.child({ category });
+  const child = root.child({ category });
+  // Winston builds an entry and streams it before its transport drops it for its level: the
+  // access log below the default `info` cost ~2 % of a placement's CPU. Asked first instead.
+  const methods = child as unknown as Record<string, winston.LeveledLogMethod>;
+  for (const level of Object.keys(root.levels)) {
+    const write = methods[level];
+    methods[level] = ((...args: Parameters<winston.LeveledLogMethod>) =>
+      child.silent || !child.isLevelEnabled(level)
+        ? child
+        : write.apply(child, args)) as winston.LeveledLogMethod;
+  }
+  return child;
 }

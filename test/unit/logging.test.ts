@@ -44,4 +44,38 @@ describe('logging', () => {
     expect(lines[0]).to.not.contain('Li Si');
     expect(lines[0]).to.not.contain('13912345678');
   });
+
+  it('does not build an entry below the level (the access log at the default info)', async () => {
+    const lines: string[] = [];
+    const capture = new winston.transports.Stream({
+      stream: new (await import('node:stream')).Writable({
+        write(chunk, _enc, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    });
+    let built = 0;
+    const meta = {
+      get status() {
+        built += 1;
+        return 201;
+      },
+    };
+    const log = getLogger('http');
+    log.add(capture);
+    try {
+      configureLogger({ level: 'info', json: true });
+      log.http('POST /api/parties/1/placement 201', meta);
+      expect(built).to.equal(0);
+      configureLogger({ level: 'http', json: true });
+      log.http('POST /api/parties/1/placement 201', meta);
+      expect(built).to.be.greaterThan(0);
+    } finally {
+      log.remove(capture);
+      configureLogger({ level: 'error', json: false, silent: true });
+    }
+    expect(lines).to.have.length(1);
+    expect(JSON.parse(lines[0])).to.include({ category: 'http', status: 201 });
+  });
 });
