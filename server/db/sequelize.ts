@@ -6,7 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Sequelize, type Options } from 'sequelize';
 import { getLogger } from '../logging/logger';
-import { packTransactions, type DeferrableConnection } from './packedTransaction';
+import {
+  packTransactionCommands,
+  packTransactions,
+  type DeferrableConnection,
+} from './packedTransaction';
 
 const log = getLogger('db');
 
@@ -54,6 +58,7 @@ export function createSequelize(url: string, options: { logSql?: boolean } = {})
     await prepareMysql(connection as RawConnection);
     packTransactions(connection as DeferrableConnection);
   });
+  packTransactionCommands(sequelize);
   return sequelize;
 }
 

@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import {
   committedAhead,
+  deferStart,
+  endsWithoutServer,
   packTransactions,
   type DeferrableConnection,
 } from '../../server/db/packedTransaction';
@@ -46,23 +48,29 @@ function fakeConnection() {
         error ? reject(error) : resolve(results),
       ),
     );
-  return { connection, sent, run };
+  const begin = () => deferStart(connection);
+  /** What Sequelize's commit or rollback does: ends here, or sends the statement. */
+  const end = async (kind: 'commit' | 'rollback') => {
+    if (!endsWithoutServer(connection, kind))
+      await run(kind === 'commit' ? 'COMMIT;' : 'ROLLBACK;');
+  };
+  return { connection, sent, run, begin, end };
 }
 
 describe('packed transactions (MySQL connections)', () => {
   it('sends START TRANSACTION with the first statement, and gives the caller its own result', async () => {
-    const { sent, run } = fakeConnection();
-    expect(await run('START TRANSACTION;')).to.include({ affectedRows: 0 });
+    const { sent, run, begin, end } = fakeConnection();
+    begin();
     expect(sent).to.deep.equal([]);
     expect(await run('SELECT 1')).to.deep.equal([{ row: 'SELECT 1' }]);
     expect(await run('SELECT 2')).to.deep.equal([{ row: 'SELECT 2' }]);
-    await run('COMMIT;');
+    await end('commit');
     expect(sent).to.deep.equal(['START TRANSACTION;\nSELECT 1', 'SELECT 2', 'COMMIT;']);
   });
 
   it('hands a batch its own results, one per statement', async () => {
-    const { run } = fakeConnection();
-    await run('START TRANSACTION;');
+    const { run, begin } = fakeConnection();
+    begin();
     expect(await run('SELECT 1;\nSELECT 2')).to.deep.equal([
       [{ row: 'SELECT 1' }],
       [{ row: 'SELECT 2' }],
@@ -70,23 +78,31 @@ describe('packed transactions (MySQL connections)', () => {
   });
 
   it('sends nothing for a transaction that ran no statement', async () => {
-    const { sent, run } = fakeConnection();
-    await run('START TRANSACTION;');
-    await run('COMMIT;');
-    await run('START TRANSACTION;');
-    await run('ROLLBACK;');
+    const { sent, begin, end } = fakeConnection();
+    begin();
+    await end('commit');
+    begin();
+    await end('rollback');
     expect(sent).to.deep.equal([]);
   });
 
+  it('sends the ROLLBACK of a transaction whose START has left', async () => {
+    const { sent, run, begin, end } = fakeConnection();
+    begin();
+    await run('UPDATE t SET a = 1');
+    await end('rollback');
+    expect(sent).to.deep.equal(['START TRANSACTION;\nUPDATE t SET a = 1', 'ROLLBACK;']);
+  });
+
   it("answers Sequelize's COMMIT itself after a batch that committed", async () => {
-    const { connection, sent, run } = fakeConnection();
-    await run('START TRANSACTION;');
+    const { connection, sent, run, begin, end } = fakeConnection();
+    begin();
     await run('UPDATE t SET a = 1;\nCOMMIT');
     committedAhead(connection);
-    await run('COMMIT;');
-    await run('START TRANSACTION;');
+    await end('commit');
+    begin();
     await run('SELECT 1');
-    await run('COMMIT;');
+    await end('commit');
     expect(sent).to.deep.equal([
       'START TRANSACTION;\nUPDATE t SET a = 1;\nCOMMIT',
       'START TRANSACTION;\nSELECT 1',
@@ -95,10 +111,17 @@ describe('packed transactions (MySQL connections)', () => {
   });
 
   it('sends the START on its own before a prepared statement', async () => {
-    const { connection, sent, run } = fakeConnection();
-    await run('START TRANSACTION;');
+    const { connection, sent, begin } = fakeConnection();
+    begin();
     await new Promise((resolve) => connection.execute('UPDATE t SET a = ?', [1], resolve));
     expect(sent).to.deep.equal(['START TRANSACTION', 'EXECUTE UPDATE t SET a = ?']);
+  });
+
+  it('sends START TRANSACTION text as it is (only a transaction Sequelize began is deferred)', async () => {
+    const { sent, run } = fakeConnection();
+    await run('START TRANSACTION');
+    await run('SELECT 1');
+    expect(sent).to.deep.equal(['START TRANSACTION', 'SELECT 1']);
   });
 
   describe('on the test database', () => {
@@ -157,6 +180,31 @@ describe('packed transactions (MySQL connections)', () => {
         await Site.update({ name: 'A4' }, { where: { id: a.id }, transaction });
       });
       expect((await Site.findByPk(a.id))!.name).to.equal('A4');
+    });
+
+    it('starts and commits a MySQL transaction without a query of its own', async function () {
+      const { sequelize } = testDb();
+      // SQLite's BEGIN IMMEDIATE takes the write lock: it is sent, on purpose.
+      if (sequelize.getDialect() === 'sqlite') this.skip();
+      const site = await buildSite({ name: 'Before' });
+      const seen: string[] = [];
+      const own = sequelize as unknown as { query: (...args: unknown[]) => unknown };
+      const query = own.query.bind(sequelize);
+      own.query = (...args: unknown[]) => {
+        seen.push(String(args[0]));
+        return query(...args);
+      };
+      try {
+        await inTransaction(sequelize, async (transaction) => {
+          const batch = new StatementBatch(sequelize);
+          batch.write('UPDATE sites SET name = ? WHERE id = ?', ['After', site.id]);
+          await batch.run(transaction, { commit: true });
+        });
+      } finally {
+        delete (own as { query?: unknown }).query;
+      }
+      expect(seen).to.deep.equal([]);
+      expect((await Site.findByPk(site.id))!.name).to.equal('After');
     });
 
     it('reads a first SELECT as its own rows inside a transaction', async () => {
