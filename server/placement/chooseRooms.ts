@@ -189,16 +189,23 @@ export async function bestAvailable(
   transaction: Transaction,
   policy: PolicyDocument,
   request: PartyRequest,
-  siteRows?: SiteRowsRead,
+  options: {
+    siteRows?: SiteRowsRead;
+    /** Which options may be taken (a move: not the rooms the party is in); default all. */
+    accept?: (rooms: readonly AssignedRoom[]) => boolean;
+  } = {},
 ): Promise<Choice> {
-  const { suggestions, mostCommonFailure, sites } = await suggestFromDatabase(
+  const { accept } = options;
+  const found = await suggestFromDatabase(
     ctx,
     transaction,
     policy,
     request,
     SUGGESTIONS_READ,
-    siteRows,
+    options.siteRows,
   );
+  const { mostCommonFailure, sites } = found;
+  const suggestions = accept ? found.suggestions.filter((s) => accept(s.rooms)) : found.suggestions;
   if (suggestions.length === 0) return { outcome: 'none', constraint: mostCommonFailure };
   const floors: Suggestion[] = [];
   for (const s of suggestions) {
@@ -218,14 +225,14 @@ export async function bestAvailable(
     }
     const { option, locked } = verified;
     if (option) return option;
-    const [best] = suggest({
+    const best = suggest({
       sites: withLockedRules(sites, locked.sites),
       rooms: locked.rooms,
       bookings: locked.bookings,
       party: request,
       policy: allocationPolicy(policy),
-      limit: 1,
-    }).suggestions;
+      limit: accept ? SUGGESTIONS_READ : 1,
+    }).suggestions.find((s) => !accept || accept(s.rooms));
     if (best) return lockedOption(locked, best.rooms);
   }
   // Every floor tried filled up since we read: start again.

@@ -57,3 +57,14 @@ export function moveRequest(
     allowStandby,
   );
 }
+
+/**
+ * Whether rooms proposed for a move take the party somewhere else: at least one of them is not a
+ * room it is in now (shared by the move and its suggestions).
+ */
+export function leavesCurrentRooms(
+  current: readonly Stay[],
+): (rooms: readonly { roomId: number }[]) => boolean {
+  const here = new Set(current.map((s) => s.roomId));
+  return (rooms) => rooms.some((r) => !here.has(r.roomId));
+}

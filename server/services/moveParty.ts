@@ -12,7 +12,7 @@ import { conflict } from '../errors';
 import { Room, Stay, StayTest } from '../models';
 import { bestAvailable, checkChosenRooms } from '../placement/chooseRooms';
 import { loadParty } from '../placement/partyLoader';
-import { currentStaysToMove, moveRequest } from '../placement/moveRequest';
+import { currentStaysToMove, leavesCurrentRooms, moveRequest } from '../placement/moveRequest';
 import { bumpRoomVersions, lockRooms } from '../placement/snapshot';
 import { startCleaningIfEmpty } from '../placement/stayLocks';
 import { recordAudit } from './audit';
@@ -37,7 +37,9 @@ export async function moveParty(ctx: ServiceContext, input: MovePartyInput): Pro
     const oldRoomIds = [...new Set(current.map((s) => s.roomId))];
     const choice = input.roomIds
       ? await checkChosenRooms(ctx, transaction, policy, request, input.roomIds)
-      : await bestAvailable(ctx, transaction, policy, request);
+      : await bestAvailable(ctx, transaction, policy, request, {
+          accept: leavesCurrentRooms(current),
+        });
     if (choice.outcome === 'none') {
       throw conflict(
         { code: 'move.noRoom', params: {} },

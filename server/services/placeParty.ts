@@ -120,7 +120,7 @@ async function placeOnce(
 
   const chosen = input.roomIds
     ? await checkChosenRooms(ctx, transaction, policy, request, input.roomIds, chosenFloor)
-    : await bestAvailable(ctx, transaction, policy, request, siteRows);
+    : await bestAvailable(ctx, transaction, policy, request, siteRows ? { siteRows } : {});
   if (chosen.outcome === 'none') {
     const entry = await queueParty(transaction, loaded, policy, chosen.constraint, ctx.now);
     await recordAudit(transaction, ctx.actor, {

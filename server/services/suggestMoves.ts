@@ -1,5 +1,5 @@
 import type { SuggestionListDto } from '../../shared/placementDto';
-import { currentStaysToMove, moveRequest } from '../placement/moveRequest';
+import { currentStaysToMove, leavesCurrentRooms, moveRequest } from '../placement/moveRequest';
 import { loadParty } from '../placement/partyLoader';
 import type { ServiceContext } from './context';
 import { currentPolicy } from './policy';
@@ -18,8 +18,8 @@ export async function suggestMoves(
   const loaded = await loadParty(undefined, input.partyId);
   const current = await currentStaysToMove(undefined, input.partyId);
   const request = moveRequest(loaded, current, ctx.today, input.allowStandby);
-  const here = new Set(current.map((s) => s.roomId));
+  const elsewhere = leavesCurrentRooms(current);
   return suggestionList(ctx, policy, { ...request, partyId: input.partyId }, input.limit, (s) =>
-    s.rooms.some((r) => !here.has(r.roomId)),
+    elsewhere(s.rooms),
   );
 }

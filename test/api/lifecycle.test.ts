@@ -180,6 +180,23 @@ describe('stay lifecycle', () => {
       expect(await StayTest.count({ where: { stayId: moved.id } })).to.be.greaterThan(0);
     });
 
+    it('moves a party to the best other room when none is given, and says when there is none', async () => {
+      const site = await buildSite();
+      const from = await buildRoom({ site, number: '101' });
+      const to = await buildRoom({ site, number: '102', status: 'out_of_service' });
+      const { party } = await placedAndCheckedIn(from);
+      const api = await apiAs('admin');
+      // Its own room is the best fit for the party: it must not be proposed back.
+      const res = await api.post(`/api/parties/${party.id}/move`).send({ reason: 'no room given' });
+      expect(expectProblem(res, 409, ['roomIds']).code).to.equal('move.noRoom');
+      await api.post(`/api/sites/${site.id}/rooms/${to.id}/back-in-service`).expect(200);
+      const moved = await api
+        .post(`/api/parties/${party.id}/move`)
+        .send({ reason: 'no room given' })
+        .expect(200);
+      expect((moved.body.stays as StayDto[]).map((s) => s.roomId)).to.deep.equal([to.id]);
+    });
+
     it('changes nothing when the move fails midway', async () => {
       const site = await buildSite();
       const from = await buildRoom({ site });

@@ -203,4 +203,30 @@ describe('placement storm', function () {
       ).to.equal(0);
     }
   });
+
+  it('moves one party once at a time when moves of it race, never leaving a person two stays', async () => {
+    auth = (await signIn('admin')).auth;
+    const site = await buildSite();
+    for (let floor = 1; floor <= 3; floor++) {
+      for (let i = 0; i < 4; i++) await buildRoom({ site, floor, beds: 2 });
+    }
+    const { party, people } = await buildParty({ size: 2, shareRoom: true });
+    expect(await post(bases[0], `/api/parties/${party.id}/placement`, {})).to.equal(201);
+    const statuses = await Promise.all(
+      Array.from({ length: 9 }, (_, i) =>
+        post(bases[i % bases.length], `/api/parties/${party.id}/move`, { reason: 'race' }),
+      ),
+    );
+    expect(
+      statuses.filter((s) => ![200, 409].includes(s)),
+      String(statuses),
+    ).to.deep.equal([]);
+    expect(statuses.filter((s) => s === 200).length, String(statuses)).to.be.greaterThan(0);
+    const current = await Stay.findAll({
+      where: { partyId: party.id, status: { [Op.in]: ['reserved', 'in_transit', 'checked_in'] } },
+    });
+    expect(current.map((s) => s.personId).sort()).to.deep.equal(people.map((p) => p.id).sort());
+    expect(new Set(current.map((s) => s.roomId)).size).to.equal(1);
+    expect(await checkInvariants(testDb().sequelize, { cleaningNights: 1 })).to.deep.equal([]);
+  });
 });
