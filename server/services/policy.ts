@@ -11,14 +11,6 @@ import { Policy } from '../models';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
 
-/** Adds the read of the policy in force to a batch; the returned function reads its result. */
-function queuePolicyRead(batch: StatementBatch): () => PolicyDocument {
-  const rows = batch.select<{ document: string | null }>(
-    'SELECT document FROM policies ORDER BY id DESC LIMIT 1',
-  );
-  return () => parsePolicy(rows.value[0]?.document ?? null);
-}
-
 const parsePolicy = (document: string | null): PolicyDocument =>
   (document ? (JSON.parse(document) as PolicyDocument | null) : null) ?? DEFAULT_POLICY;
 
@@ -45,6 +37,31 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Reads the policy in force, parsing its document only when it is not the one last read. */
+async function readPolicy(
+  sequelize: Sequelize,
+  transaction: Transaction | undefined,
+): Promise<PolicyDocument> {
+  const batch = new StatementBatch(sequelize);
+  const rows = batch.select<{ document: string | null; stamp: string }>(
+    `SELECT document, ${stampOf(batch.dialect)} AS stamp FROM policies ORDER BY id DESC LIMIT 1`,
+  );
+  await batch.run(transaction);
+  const [row] = rows.value;
+  if (!row) {
+    lastRead.delete(sequelize);
+    return DEFAULT_POLICY;
+  }
+  const stamp = String(row.stamp);
+  const known = lastRead.get(sequelize);
+  if (known?.stamp === stamp) return known.document;
+  const parsed = parsePolicy(row.document);
+  // Frozen, as every request shares it (not the defaults: a module's constant, not ours to freeze).
+  const document = parsed === DEFAULT_POLICY ? parsed : deepFreeze(parsed);
+  lastRead.set(sequelize, { stamp, document });
+  return document;
+}
+
 /**
  * The policy a stamp (read with `policyStampColumn`) names: this process's copy while it is still
  * the one in force, else read again. Spares a hot path a statement and a JSON parse per request.
@@ -59,19 +76,7 @@ export async function policyByStamp(
     return DEFAULT_POLICY;
   }
   const known = lastRead.get(sequelize);
-  if (known?.stamp === stamp) return known.document;
-  const batch = new StatementBatch(sequelize);
-  const rows = batch.select<{ document: string | null; stamp: string }>(
-    `SELECT document, ${stampOf(batch.dialect)} AS stamp FROM policies ORDER BY id DESC LIMIT 1`,
-  );
-  await batch.run(transaction);
-  const [row] = rows.value;
-  if (!row) return DEFAULT_POLICY;
-  const parsed = parsePolicy(row.document);
-  // Frozen, as every request shares it (not the defaults: a module's constant, not ours to freeze).
-  const document = parsed === DEFAULT_POLICY ? parsed : deepFreeze(parsed);
-  lastRead.set(sequelize, { stamp: String(row.stamp), document });
-  return document;
+  return known?.stamp === stamp ? known.document : readPolicy(sequelize, transaction);
 }
 
 /** The cleaning buffer of the policy this process read last (the defaults' before any). */
@@ -79,11 +84,8 @@ export function lastReadCleaningNights(sequelize: Sequelize): number {
   return cleaningNights(lastRead.get(sequelize)?.document ?? DEFAULT_POLICY);
 }
 
-export async function currentPolicy(transaction?: Transaction): Promise<PolicyDocument> {
-  const batch = new StatementBatch(Policy.sequelize!);
-  const read = queuePolicyRead(batch);
-  await batch.run(transaction);
-  return read();
+export function currentPolicy(transaction?: Transaction): Promise<PolicyDocument> {
+  return readPolicy(Policy.sequelize!, transaction);
 }
 
 /** Whole nights a room is blocked after a stay: 24 h of cleaning is one night. */
