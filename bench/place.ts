@@ -346,17 +346,10 @@ async function run(
   ]);
   const loadRun = () =>
     load(server.base, connections, amount, target === 'floor' ? {} : bearer, requestOf);
-  let out: Awaited<ReturnType<typeof loadRun>> | undefined;
-  let statements: StatementCost[] | undefined;
-  if (statementLog && connections === 1) {
-    statements = await statementLog.measure(async () => {
-      out = await loadRun();
-    });
-  } else {
-    out = await loadRun();
-  }
+  const logged = statementLog && connections === 1 ? await statementLog.measure(loadRun) : null;
+  const out = logged ? logged.result : await loadRun();
+  const statements = logged?.costs;
   const cpu = stopMeter();
-  if (!out) throw new Error('the run did not finish');
   // Requests of a cut run are still in the server: end their queries before checking.
   if (out.cut) await killQueries(sequelize);
   const findings = await checkInvariants(sequelize, { cleaningNights: 1 });
@@ -390,12 +383,6 @@ function cpuPerRequest(r: RunResult, name: string): string {
   const ms = r.cpu.get(name);
   return ms === undefined || ms === null || r.requests === 0 ? '–' : fmt(ms / r.requests, 2);
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 function statusText(statuses: Map<number, number>): string {
   return [...statuses.entries()]
@@ -432,7 +419,7 @@ async function main(): Promise<void> {
     console.log('The database server is not a local process: its CPU is not reported.');
   if (STATEMENTS && databasePid === null)
     console.log('BENCH_STATEMENTS=1 needs the database on this machine (its log file): ignored.');
-  // Before the servers connect: each connection copies long_query_time when it opens.
+  // Before the servers connect: MariaDB logs only connections opened while its log was on.
   const statementLog =
     STATEMENTS && databasePid !== null ? await prepareStatementLog(db.sequelize) : null;
 
@@ -557,7 +544,10 @@ async function main(): Promise<void> {
     }
     const label = `${t}/floor at concurrency ${TARGET_LEVEL}`;
     if (values.length === 0) return `${label}: not measured in this run`;
-    const figure = median(values);
+    const figure = percentile(
+      [...values].sort((a, b) => a - b),
+      50,
+    );
     return (
       `${label}: ${figure.toFixed(2)}× (median of ${values.map((v) => `${v.toFixed(2)}×`).join(', ')}; ` +
       `target ≥ ${goal}×): ${figure >= goal ? 'MET' : 'MISSED'}`

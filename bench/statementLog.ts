@@ -25,8 +25,8 @@ interface Saved {
 export interface StatementLog {
   /** The servers' pools are open: stop logging until a run is measured. */
   connected(): Promise<void>;
-  /** Logs the statements `during` sends, and returns their cost per shape. */
-  measure(during: () => Promise<void>): Promise<StatementCost[]>;
+  /** Logs the statements `during` sends: its result, and their cost per shape. */
+  measure<T>(during: () => Promise<T>): Promise<{ result: T; costs: StatementCost[] }>;
   /** Puts the server's settings back. */
   restore(): Promise<void>;
 }
@@ -72,14 +72,15 @@ export async function prepareStatementLog(sequelize: Sequelize): Promise<Stateme
       fs.rmSync(file, { force: true });
       await logInto(file);
       await sequelize.query('SET GLOBAL slow_query_log = 1');
+      let result;
       try {
-        await during();
+        result = await during();
       } finally {
         await sequelize.query('SET GLOBAL slow_query_log = 0');
       }
       const costs = parseSlowLog(fs.readFileSync(file, 'utf8'));
       fs.rmSync(file, { force: true });
-      return costs;
+      return { result, costs };
     },
     async restore() {
       await sequelize.query('SET GLOBAL slow_query_log = 0');

@@ -1,8 +1,23 @@
+import { Writable } from 'node:stream';
 import { expect } from 'chai';
 import winston from 'winston';
 import { requestContext } from '../../server/logging/context';
 import { configureLogger, getLogger } from '../../server/logging/logger';
 import { REDACTED, sanitize } from '../../server/logging/sanitize';
+
+/** A transport that keeps each line written to it. */
+function captureLines() {
+  const lines: string[] = [];
+  const capture = new winston.transports.Stream({
+    stream: new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    }),
+  });
+  return { lines, capture };
+}
 
 describe('logging', () => {
   it('redacts personal fields at any depth', () => {
@@ -18,16 +33,8 @@ describe('logging', () => {
     });
   });
 
-  it('puts the request id on every line written while serving a request, without personal data', async () => {
-    const lines: string[] = [];
-    const capture = new winston.transports.Stream({
-      stream: new (await import('node:stream')).Writable({
-        write(chunk, _enc, done) {
-          lines.push(String(chunk));
-          done();
-        },
-      }),
-    });
+  it('puts the request id on every line written while serving a request, without personal data', () => {
+    const { lines, capture } = captureLines();
     configureLogger({ level: 'info', json: true });
     const log = getLogger('allocation');
     log.add(capture);
@@ -45,16 +52,8 @@ describe('logging', () => {
     expect(lines[0]).to.not.contain('13912345678');
   });
 
-  it('does not build an entry below the level (the access log at the default info)', async () => {
-    const lines: string[] = [];
-    const capture = new winston.transports.Stream({
-      stream: new (await import('node:stream')).Writable({
-        write(chunk, _enc, done) {
-          lines.push(String(chunk));
-          done();
-        },
-      }),
-    });
+  it('does not build an entry below the level (the access log at the default info)', () => {
+    const { lines, capture } = captureLines();
     let built = 0;
     const meta = {
       get status() {
