@@ -11,16 +11,21 @@
  *   → 201 { stayId }, or 409 when the room is taken for those nights. A deadlock or lock wait
  *   time-out retries the whole transaction (up to 5 attempts, with backoff), as Haven does.
  *
- * The pool has 20 connections, as Haven's Sequelize pool. Prints `PORT <n>`; stops on SIGTERM.
+ * Also `POST /floor/design-placement { partyId, roomId }` (bearer token): the design's floor, see
+ * designFloorRoute.ts. The pool has 20 connections, as Haven's Sequelize pool. Prints `PORT <n>`;
+ * stops on SIGTERM.
  */
 import express from 'express';
 import mysql, { type ResultSetHeader, type RowDataPacket } from 'mysql2/promise';
+import { addDesignFloorRoute, type Answer } from './designFloorRoute';
 
 const [url, entryDate, releaseDate] = process.argv.slice(2);
 const pool = mysql.createPool({
   uri: url.replace(/^mariadb:/, 'mysql:'),
   connectionLimit: 20,
   timezone: 'Z',
+  // The design's floor sends each of its two transaction round trips as one multi-statement query.
+  multipleStatements: true,
 });
 pool.on('connection', (connection) => {
   // The callback-style connection under the promise pool: set once per physical connection.
@@ -70,17 +75,12 @@ async function place(partyId: number, personId: number, roomId: number): Promise
   }
 }
 
-app.post('/floor/placement', async (req, res) => {
-  const { partyId, personId, roomId } = req.body as {
-    partyId: number;
-    personId: number;
-    roomId: number;
-  };
+/** Runs a placement, retrying the whole transaction on a deadlock or lock wait time-out. */
+async function withRetries(res: express.Response, attemptOnce: () => Promise<Answer>) {
   for (let attempt = 1; ; attempt++) {
     try {
-      const outcome = await place(partyId, personId, roomId);
-      if (outcome.status === 409) res.status(409).json({ title: 'Room taken' });
-      else res.status(201).json({ stayId: outcome.stayId });
+      const { status, ...body } = await attemptOnce();
+      res.status(status).json(body);
       return;
     } catch (error) {
       const errno = (error as { errno?: number }).errno;
@@ -93,7 +93,20 @@ app.post('/floor/placement', async (req, res) => {
       return;
     }
   }
+}
+
+app.post('/floor/placement', async (req, res) => {
+  const { partyId, personId, roomId } = req.body as {
+    partyId: number;
+    personId: number;
+    roomId: number;
+  };
+  await withRetries(res, async () => {
+    const outcome = await place(partyId, personId, roomId);
+    return outcome.status === 409 ? { status: 409, title: 'Room taken' } : outcome;
+  });
 });
+addDesignFloorRoute(app, pool, entryDate, releaseDate, withRetries);
 
 const server = app.listen(0, '127.0.0.1', () => {
   const address = server.address();

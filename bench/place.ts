@@ -5,6 +5,9 @@
  * own server process, at concurrency 1, 16 and 64:
  *   floor   bench/floorServer.ts: a bare Express route, one mysql2 transaction (lock the room
  *           row, count overlapping stays, insert the stay), nothing else;
+ *   design  (only when BENCH_TARGETS names it) the same server, a bare route sending Haven's
+ *           statements for a chosen room in Haven's round trips (bench/designFloorRoute.ts):
+ *           what the design's rules cost without Haven's layers;
  *   chosen  Haven (bench/havenServer.ts): POST /api/parties/:id/placement { roomIds: [room] };
  *   auto    Haven: POST /api/parties/:id/placement {} (the engine picks the room).
  * Every request places a different single-person party (and, for floor and chosen, into a
@@ -19,7 +22,7 @@
  *
  * Environment: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/haven_bench; MariaDB or
  * MySQL only), BENCH_AMOUNT (requests per run, default 3000, at most 5000), BENCH_ROUNDS
- * (default 3), BENCH_LEVELS (default 1,16,64), BENCH_TARGETS (default floor,chosen,auto),
+ * (default 3), BENCH_LEVELS (default 1,16,64), BENCH_TARGETS (default floor,chosen,auto; also design),
  * BENCH_WARM_UP (requests per target before the recorded runs, default 2000), BENCH_CPU_PROF=1
  * (Haven writes a .cpuprofile into /tmp/haven-bench-prof when it stops), BENCH_STATEMENTS=1 (a
  * local database only: what each statement of the concurrency-1 runs cost it, from its slow
@@ -80,7 +83,7 @@ const PARTIES = AMOUNT + 500;
 const EXPOSURE = addDays(TODAY, -1);
 const RELEASE = addDays(EXPOSURE, DEFAULT_POLICY.categories.close_contact.quarantineDays);
 
-type Target = 'floor' | 'chosen' | 'auto';
+type Target = 'floor' | 'design' | 'chosen' | 'auto';
 const TARGETS = (process.env.BENCH_TARGETS ?? 'floor,chosen,auto').split(',') as Target[];
 const STATEMENTS = process.env.BENCH_STATEMENTS === '1';
 
@@ -333,12 +336,14 @@ async function run(
     const roomId = city.roomOrder[k];
     if (target === 'floor')
       return { path: '/floor/placement', body: { partyId, personId, roomId } };
+    if (target === 'design') return { path: '/floor/design-placement', body: { partyId, roomId } };
     return {
       path: `/api/parties/${partyId}/placement`,
       body: target === 'chosen' ? { roomIds: [roomId] } : {},
     };
   };
-  const server = target === 'floor' ? servers.floor : servers.haven;
+  const onFloorServer = target === 'floor' || target === 'design';
+  const server = onFloorServer ? servers.floor : servers.haven;
   const stopMeter = startCpuMeter([
     { name: 'server', pid: server.child.pid! },
     ...(databasePid === null ? [] : [{ name: 'database', pid: databasePid }]),
@@ -536,26 +541,33 @@ async function main(): Promise<void> {
   // Each round's ratio is taken within the round (its floor ran minutes apart from the others').
   const at = (t: Target, round: number) =>
     results.find((r) => r.target === t && r.connections === TARGET_LEVEL && r.round === round);
-  const ratio = (t: Target, goal: number) => {
+  const ratio = (t: Target, goal: number | null, base: Target = 'floor') => {
     const values: number[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      const value = (at(t, round)?.perSecond ?? NaN) / (at('floor', round)?.perSecond ?? NaN);
+      const value = (at(t, round)?.perSecond ?? NaN) / (at(base, round)?.perSecond ?? NaN);
       if (Number.isFinite(value)) values.push(value);
     }
-    const label = `${t}/floor at concurrency ${TARGET_LEVEL}`;
+    const label = `${t}/${base} at concurrency ${TARGET_LEVEL}`;
     if (values.length === 0) return `${label}: not measured in this run`;
     const figure = percentile(
       [...values].sort((a, b) => a - b),
       50,
     );
+    const rounds = values.map((v) => `${v.toFixed(2)}×`).join(', ');
+    if (goal === null) return `${label}: ${figure.toFixed(2)}× (median of ${rounds})`;
     return (
-      `${label}: ${figure.toFixed(2)}× (median of ${values.map((v) => `${v.toFixed(2)}×`).join(', ')}; ` +
+      `${label}: ${figure.toFixed(2)}× (median of ${rounds}; ` +
       `target ≥ ${goal}×): ${figure >= goal ? 'MET' : 'MISSED'}`
     );
   };
   console.log('');
   console.log(ratio('chosen', 0.5));
   console.log(ratio('auto', 0.25));
+  if (TARGETS.includes('design')) {
+    // What the design's statements cost against the floor, and Haven's layers against them.
+    console.log(ratio('design', null));
+    console.log(ratio('chosen', null, 'design'));
+  }
   const bad = results.filter(
     (r) => r.findings > 0 || r.errors > 0 || (r.statuses.get(500) ?? 0) > 0,
   );
