@@ -24,7 +24,7 @@
  * MySQL only), BENCH_AMOUNT (requests per run, default 3000, at most 5000), BENCH_ROUNDS
  * (default 3), BENCH_LEVELS (default 1,16,64), BENCH_TARGETS (default floor,chosen,auto; also design),
  * BENCH_WARM_UP (requests per target before the recorded runs, default 2000), BENCH_CPU_PROF=1
- * (Haven writes a .cpuprofile into /tmp/haven-bench-prof when it stops), BENCH_STATEMENTS=1 (a
+ * (each server writes a .cpuprofile into /tmp/haven-bench-prof/{haven,floor} when it stops), BENCH_STATEMENTS=1 (a
  * local database only: what each statement of the concurrency-1 runs cost it, from its slow
  * query log — see statementLog.ts).
  */
@@ -434,15 +434,17 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  const profDir = '/tmp/haven-bench-prof';
-  const nodeFlags =
-    process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
+  const profile = (server: string) =>
+    process.env.BENCH_CPU_PROF === '1'
+      ? ['--cpu-prof', `--cpu-prof-dir=/tmp/haven-bench-prof/${server}`]
+      : [];
   const haven = await startServer('havenServer.ts', [DATABASE_URL, NOW.toISOString()], {
     logFile: '/tmp/haven-bench-haven.log',
-    nodeFlags,
+    nodeFlags: profile('haven'),
   });
   const floor = await startServer('floorServer.ts', [DATABASE_URL, TODAY, RELEASE], {
     logFile: '/tmp/haven-bench-floor.log',
+    nodeFlags: profile('floor'),
   });
   const servers = { floor, haven };
   const results: RunResult[] = [];
