@@ -8,7 +8,7 @@ import type Joi from 'joi';
 import { forbidden, notFound, unauthorized } from '../errors';
 import { getLogger } from '../logging/logger';
 import { currentUser, type Access } from './access';
-import { validatePart } from './validate';
+import { prepareSchema, validatePart } from './validate';
 
 const log = getLogger('http');
 
@@ -49,6 +49,11 @@ export class ApiRouter {
 
   add<P, Q, B>(spec: RouteSpec<P, Q, B>): this {
     this.routes.push(spec as unknown as AnyRouteSpec);
+    const schemas = {
+      params: spec.params && prepareSchema(spec.params),
+      query: spec.query && prepareSchema(spec.query),
+      body: spec.body && prepareSchema(spec.body),
+    };
     this.router[spec.method](spec.path, async (req: Request, res: Response) => {
       const user = currentUser(res);
       const { roles } = spec.access;
@@ -66,9 +71,11 @@ export class ApiRouter {
           throw forbidden();
         }
       }
-      const params = spec.params ? validatePart(spec.params, req.params, 'params') : ({} as P);
-      const query = spec.query ? validatePart(spec.query, req.query, 'query') : ({} as Q);
-      const body = spec.body ? validatePart(spec.body, req.body, 'body') : (undefined as B);
+      const params = schemas.params
+        ? validatePart(schemas.params, req.params, 'params')
+        : ({} as P);
+      const query = schemas.query ? validatePart(schemas.query, req.query, 'query') : ({} as Q);
+      const body = schemas.body ? validatePart(schemas.body, req.body, 'body') : (undefined as B);
       if (user?.role === 'site_manager' && spec.access.sites) {
         const sites = await spec.access.sites({ params, body });
         if (sites && !sites.every((id) => user.siteIds.includes(id))) {

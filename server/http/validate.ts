@@ -6,7 +6,7 @@ import { validationError } from '../errors';
 
 export type RequestPart = 'params' | 'query' | 'body';
 
-export const VALIDATION_OPTIONS: Joi.ValidationOptions = {
+const VALIDATION_OPTIONS: Joi.ValidationOptions = {
   abortEarly: false,
   convert: true,
   allowUnknown: false,
@@ -53,8 +53,19 @@ function fieldName(path: (string | number)[], part: RequestPart): string {
   return part === 'body' ? joined || 'body' : `${part}.${joined}`;
 }
 
+/** A schema with the validation options baked in (see prepareSchema). */
+export type PreparedSchema<T> = Joi.Schema<T> & { readonly prepared: true };
+
+/**
+ * Bakes the validation options into a schema once, at route declaration: Joi merges options
+ * passed to each `validate` call into the schema's preferences, on every request.
+ */
+export function prepareSchema<T>(schema: Joi.Schema<T>): PreparedSchema<T> {
+  return schema.prefs(VALIDATION_OPTIONS) as PreparedSchema<T>;
+}
+
 /** Returns the validated (and converted) value, or throws a 400 problem naming every bad field. */
-export function validatePart<T>(schema: Joi.Schema<T>, value: unknown, part: RequestPart): T {
+export function validatePart<T>(schema: PreparedSchema<T>, value: unknown, part: RequestPart): T {
   const polluting = pollutingKeys(value);
   if (polluting.length) {
     throw validationError(
@@ -64,7 +75,7 @@ export function validatePart<T>(schema: Joi.Schema<T>, value: unknown, part: Req
       }),
     );
   }
-  const result = schema.validate(value ?? {}, VALIDATION_OPTIONS);
+  const result = schema.validate(value ?? {});
   if (result.error) throw validationError(fieldErrors(result.error, part));
   return result.value as T;
 }
