@@ -22,11 +22,11 @@
  *
  * Environment: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/haven_bench; MariaDB or
  * MySQL only), BENCH_AMOUNT (requests per run, default 3000, at most 5000), BENCH_ROUNDS
- * (default 3), BENCH_LEVELS (default 1,16,64), BENCH_TARGETS (default floor,chosen,auto; also design),
- * BENCH_WARM_UP (requests per target before the recorded runs, default 2000), BENCH_CPU_PROF=1
- * (each server writes a .cpuprofile into /tmp/haven-bench-prof/{haven,floor} when it stops), BENCH_STATEMENTS=1 (a
- * local database only: what each statement of the concurrency-1 runs cost it, from its slow
- * query log — see statementLog.ts).
+ * (default 3), BENCH_LEVELS (default 1,16,64), BENCH_TARGETS (default floor,chosen,auto; design
+ * may be added), BENCH_WARM_UP (requests per target before the recorded runs, default 2000),
+ * BENCH_CPU_PROF=1 (each server writes a .cpuprofile into /tmp/haven-bench-prof/{haven,floor}
+ * when it stops), BENCH_STATEMENTS=1 (a local database only: what each statement of the
+ * concurrency-1 runs cost it, from its slow query log — see statementLog.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
