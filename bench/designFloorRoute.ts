@@ -19,6 +19,7 @@
 import crypto from 'node:crypto';
 import type { Express, Request, Response } from 'express';
 import type { Pool, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import { addDays } from '../shared/dates';
 
 const CURRENT = "st.status IN ('reserved', 'in_transit', 'checked_in')";
 const TEST_DAYS = [1, 4, 7, 14];
@@ -27,10 +28,6 @@ const TEST_DAYS = [1, 4, 7, 14];
 export type Answer = { status: number; [field: string]: unknown };
 /** Runs one attempt of a placement transaction until it does not deadlock, and answers with it. */
 type Retrying = (res: Response, attemptOnce: () => Promise<Answer>) => Promise<void>;
-
-function dayAfter(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 export function addDesignFloorRoute(
   app: Express,
@@ -76,15 +73,7 @@ export function addDesignFloorRoute(
          SELECT st.roomId, p.category FROM stays st JOIN parties p ON p.id = st.partyId
          WHERE st.roomId IN (SELECT id FROM rooms WHERE (siteId, floor) IN (SELECT siteId, floor FROM rooms WHERE id = ?))
            AND ${CURRENT} AND st.entryDate < ? AND st.plannedReleaseDate > ?`,
-        [
-          partyId,
-          roomId,
-          roomId,
-          roomId,
-          roomId,
-          dayAfter(releaseDate, 1),
-          dayAfter(entryDate, -1),
-        ],
+        [partyId, roomId, roomId, roomId, roomId, addDays(releaseDate, 1), addDays(entryDate, -1)],
       );
       const [, members, rooms, bookings] = results;
       const answer = check(members, rooms, bookings, roomId);
@@ -106,7 +95,7 @@ export function addDesignFloorRoute(
          COMMIT`,
         [
           ...[personId, partyId, roomId, entryDate, releaseDate, personId, now, now],
-          ...TEST_DAYS.flatMap((day) => [day, dayAfter(entryDate, day - 1), now, now]),
+          ...TEST_DAYS.flatMap((day) => [day, addDays(entryDate, day - 1), now, now]),
           ...[now, userId, partyId, JSON.stringify({ category, rooms: [roomId] })],
           roomId,
         ],
