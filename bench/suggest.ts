@@ -20,6 +20,7 @@ import os from 'node:os';
 import mysql, { type RowDataPacket } from 'mysql2/promise';
 import sqlite3 from 'sqlite3';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { indexRooms } from '../server/allocation/roomIndex';
 import { suggest } from '../server/allocation/suggest';
 import type { BookingSnapshot, RoomSnapshot, SiteSnapshot } from '../server/allocation/types';
 import { createApp } from '../server/app';
@@ -409,7 +410,13 @@ async function main(): Promise<void> {
         }),
       );
       const t0 = process.hrtime.bigint();
-      suggest({ sites: siteSnapshots, rooms, bookings, party: request, policy: rules, limit: 5 });
+      suggest({
+        sites: siteSnapshots,
+        floors: indexRooms(rooms, bookings),
+        party: request,
+        policy: rules,
+        limit: 5,
+      });
       engine.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
     if (sitesStalled) {

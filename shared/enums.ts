@@ -42,6 +42,9 @@ export type StayStatus = (typeof STAY_STATUSES)[number];
 /** A stay in one of these statuses holds its room and counts as the person's one current stay. */
 export const CURRENT_STAY_STATUSES = ['reserved', 'in_transit', 'checked_in'] as const;
 
+/** A stay that ended in one of these left its room to be cleaned (a cancelled one held nothing). */
+export const ENDED_STAY_STATUSES = ['released', 'transferred'] as const;
+
 export const TEST_RESULTS = ['pending', 'negative', 'positive'] as const;
 export type TestResult = (typeof TEST_RESULTS)[number];
 

@@ -3,7 +3,7 @@
  * the user's language: the problem `type` (a URN), a `code` and `params` for every domain refusal
  * (409), and per field a Joi-like `type` with its `params` (limit, …).
  */
-import type { RoomStatus, SiteStatus, StayStatus } from './enums';
+import type { Category, RoomStatus, SiteStatus, StayStatus } from './enums';
 
 export const PROBLEM_TYPE_PREFIX = 'urn:haven:problem:';
 
@@ -39,6 +39,7 @@ export interface RefusalParamsByCode {
   'room.status': { room: string; status: RoomStatus };
   'room.held': { room: string; from: string };
   'room.bookedLater': { from: string; latest: string };
+  'floor.otherCategory': { from: string; category: Category; latest: string };
   'rooms.numbersTaken': { site: string; numbers: string };
   'rooms.cannotTake': { from: string; to: string };
   'move.noRoom': Record<string, never>;
@@ -73,6 +74,7 @@ const REFUSAL_CODE_SET: Record<RefusalCode, true> = {
   'room.status': true,
   'room.held': true,
   'room.bookedLater': true,
+  'floor.otherCategory': true,
   'rooms.numbersTaken': true,
   'rooms.cannotTake': true,
   'move.noRoom': true,

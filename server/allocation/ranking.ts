@@ -3,8 +3,8 @@
  * feasible: the floor's terms, the score, the best few kept as they come, and a household's run
  * of rooms on one floor. Sharing it is what keeps the two walks' results identical.
  */
-import { rangesOverlap, type IsoDate } from '../../shared/dates';
-import type { NightWindow } from './constraints';
+import type { IsoDate } from '../../shared/dates';
+import { needsRoomFeature, roomMeetsNeeds, sharesNights, type NightWindow } from './rules';
 import { haversineKm } from './geo';
 import {
   bestFitTerm,
@@ -59,10 +59,10 @@ export function floorStats(
 ): FloorStats {
   const entries: string[] = [];
   let hasPeople = false;
-  const { entry, release } = window;
+  const { entry } = window;
   for (const b of bookings) {
     if (b.partyId === skipPartyId) continue;
-    if (rangesOverlap(b.start, b.end, entry, release)) entries.push(b.start);
+    if (sharesNights(b, window)) entries.push(b.start);
     if (b.start <= entry && entry < b.end) hasPeople = true;
   }
   return { cohort: cohortTerm(entryDate, entries), hasPeople };
@@ -237,8 +237,9 @@ export interface FloorRun {
 /**
  * A household in separate rooms on one floor: among the floor's feasible rooms (`candidates`,
  * in position order, `positions[i]` the position of `candidates[i]` among all the floor's rooms),
- * the run of consecutive ones with the smallest span that also has an accessible room for every
- * wheelchair user; or the constraint that rules the floor out.
+ * the run of consecutive ones with the smallest span in which every member whose needs ask
+ * something of the room (a wheelchair) gets a room that meets them; or the constraint that rules
+ * the floor out.
  */
 export function bestRunOnFloor(
   candidates: readonly RoomSnapshot[],
@@ -247,30 +248,36 @@ export function bestRunOnFloor(
 ): FloorRun | 'householdFloor' | 'needs' {
   const n = party.members.length;
   if (candidates.length < n) return 'householdFloor';
-  const wheelchairMembers = party.members
-    .map((m, i) => (m.needs.includes('wheelchair') ? i : -1))
-    .filter((i) => i >= 0);
-  const otherMembers = party.members.map((_, i) => i).filter((i) => !wheelchairMembers.includes(i));
-  let best: { start: number; span: number } | null = null;
+  // Members whose needs restrict the room choose first, in member order; then the others.
+  const order = party.members
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        Number(needsRoomFeature(party.members[b].needs)) -
+          Number(needsRoomFeature(party.members[a].needs)) || a - b,
+    );
+  let best: {
+    span: number;
+    chosen: { room: RoomSnapshot; member: number; position: number }[];
+  } | null = null;
   for (let start = 0; start + n <= candidates.length; start++) {
-    const window = candidates.slice(start, start + n);
-    if (window.filter((r) => r.accessible).length < wheelchairMembers.length) continue;
     const span = positions[start + n - 1] - positions[start];
-    if (!best || span < best.span) best = { start, span };
+    if (best && span >= best.span) continue;
+    const free = candidates.slice(start, start + n).map((room, i) => ({
+      room,
+      position: positions[start + i],
+    }));
+    const chosen: { room: RoomSnapshot; member: number; position: number }[] = [];
+    for (const member of order) {
+      const at = free.findIndex((f) => roomMeetsNeeds(f.room, party.members[member].needs));
+      if (at < 0) break;
+      chosen.push({ ...free[at], member });
+      free.splice(at, 1);
+    }
+    if (chosen.length === n) best = { span, chosen };
   }
   if (!best) return 'needs';
-  const window = candidates.slice(best.start, best.start + n);
-  const positionOf = new Map(window.map((r, i) => [r.id, positions[best.start + i]]));
-  const accessible = window.filter((r) => r.accessible);
-  const chosen: { room: RoomSnapshot; member: number }[] = [];
-  const used = new Set<number>();
-  wheelchairMembers.forEach((member, i) => {
-    used.add(accessible[i].id);
-    chosen.push({ room: accessible[i], member });
-  });
-  const rest = window.filter((r) => !used.has(r.id));
-  otherMembers.forEach((member, i) => chosen.push({ room: rest[i], member }));
-  chosen.sort((a, b) => positionOf.get(a.room.id)! - positionOf.get(b.room.id)!);
+  const chosen = best.chosen.sort((a, b) => a.position - b.position);
   return {
     assigned: chosen.map(({ room, member }) => ({
       roomId: room.id,

@@ -1,13 +1,10 @@
 /**
  * Rooms and bookings arranged by site and floor, the way the engine settles them: a site that
- * fails a site-level constraint is rejected with one addition, a floor's rooms are ordered once
- * (not on every request), and a floor's bookings are at hand for its night, category and cohort
- * checks. Built by a pure function from the same rooms and bookings the engine would otherwise
- * walk one by one, so it can be kept between requests (server/placement/citySnapshot.ts keeps one
- * per site) and must give exactly the full walk's result (test/allocation/roomIndex.test.ts).
+ * breaks a site rule is rejected whole, a floor's rooms are ordered once (not on every request),
+ * and a floor's bookings are at hand for its rules (allocation/rules.ts). Built by a pure function
+ * from rooms and bookings, so it can be kept between requests (server/placement/citySnapshot.ts
+ * keeps one per site); the rules themselves are never encoded here.
  */
-import { dayNumber } from '../../shared/dates';
-import { categoryBit } from './constraints';
 import type { BookingSnapshot, RoomSnapshot } from './types';
 
 // One collator for every comparison: `localeCompare` with options builds one per call.
@@ -24,42 +21,14 @@ export interface FloorRooms {
   /** Every room of the floor in number order, then id: a household's span counts rooms between. */
   rooms: readonly RoomSnapshot[];
   /**
-   * The floor's `available` rooms by beds, then id. For one unit the score on a floor varies only
-   * with the beds (best fit), so this is the floor's own ranking: the engine reads it from the top
-   * and stops early.
+   * Indexes into `rooms` by beds, then id. For one unit the score on a floor varies only with the
+   * beds (best fit), so this is the floor's own ranking: the engine reads it from the top and
+   * stops early.
    */
-  available: readonly RoomSnapshot[];
+  byBeds: readonly number[];
   /** The bookings of the floor's rooms. */
   bookings: readonly BookingSnapshot[];
-  /**
-   * The same bookings packed in one array, HELD_FIELDS numbers each (HELD_START, …), read on
-   * every request for every floor (40,000 at province scale): nights as day numbers, the category
-   * as its bit and the room as its index in `rooms`, so the checks compare numbers side by side
-   * instead of visiting objects across the heap.
-   */
-  held: Float64Array;
-  /**
-   * By index in `rooms`: twice the beds of an available room (0 for one that is not), plus 1 if
-   * it is accessible. What a booking's room is checked against, read without visiting the room.
-   */
-  roomFit: Int32Array;
-  /** The beds of `available[i]`. */
-  availableBeds: Int32Array;
-  /** `availableAt[i]`: the index in `rooms` of `available[i]`. */
-  availableAt: Int32Array;
-  /** `groupEnd[i]`: the first index in `available` after `i` with other beds than `available[i]`. */
-  groupEnd: Int32Array;
-  /** `inaccessibleFrom[i]`: rooms in `available[i..]` that are not accessible. */
-  inaccessibleFrom: Int32Array;
 }
-
-/** The fields of one booking in `FloorRooms.held`. */
-export const HELD_START = 0;
-export const HELD_END = 1;
-export const HELD_CATEGORY = 2;
-export const HELD_ROOM = 3;
-export const HELD_PARTY = 4;
-export const HELD_FIELDS = 5;
 
 export interface SiteRooms {
   siteId: number;
@@ -70,76 +39,48 @@ export interface SiteRooms {
   floors: readonly FloorRooms[];
 }
 
+/** One floor's rooms (any order) and their bookings, arranged for the engine. */
+export function indexFloor(
+  siteId: number,
+  floor: number,
+  rooms: readonly RoomSnapshot[],
+  bookings: readonly BookingSnapshot[],
+): FloorRooms {
+  const ordered = [...rooms].sort((a, b) => compareRoomNumbers(a.number, b.number) || a.id - b.id);
+  const byBeds = ordered
+    .map((_, i) => i)
+    .sort((i, j) => ordered[i].beds - ordered[j].beds || ordered[i].id - ordered[j].id);
+  return { siteId, floor, rooms: ordered, byBeds, bookings };
+}
+
 /**
  * One site's rooms and the bookings that hold them (bookings of other rooms are ignored, as the
- * full walk ignores bookings of unknown rooms).
+ * engine ignores bookings of rooms it does not know).
  */
 export function indexSiteRooms(
   siteId: number,
   rooms: readonly RoomSnapshot[],
   bookings: readonly BookingSnapshot[],
 ): SiteRooms {
-  const byFloor = new Map<number, RoomSnapshot[]>();
-  for (const room of rooms) {
-    const list = byFloor.get(room.floor);
-    if (list) list.push(room);
-    else byFloor.set(room.floor, [room]);
-  }
-  const at = new Map<number, { floor: number; position: number }>();
-  const floors = [...byFloor.keys()].sort((a, b) => a - b);
-  const floorBookings = new Map<number, { booking: BookingSnapshot; position: number }[]>();
-  for (const floor of floors) {
-    const list = byFloor.get(floor)!;
-    list.sort((a, b) => compareRoomNumbers(a.number, b.number) || a.id - b.id);
-    list.forEach((room, position) => at.set(room.id, { floor, position }));
-    floorBookings.set(floor, []);
-  }
+  const roomsByFloor = groupBy(rooms, (r) => r.floor);
+  const floorOf = new Map(rooms.map((r) => [r.id, r.floor]));
+  const bookingsByFloor = new Map<number, BookingSnapshot[]>();
+  const parties = new Set<number>();
   for (const booking of bookings) {
-    const where = at.get(booking.roomId);
-    if (where) floorBookings.get(where.floor)!.push({ booking, position: where.position });
+    const floor = floorOf.get(booking.roomId);
+    if (floor === undefined) continue;
+    parties.add(booking.partyId);
+    pushTo(bookingsByFloor, floor, booking);
   }
   return {
     siteId,
     roomCount: rooms.length,
-    parties: new Set(floors.flatMap((f) => floorBookings.get(f)!.map((h) => h.booking.partyId))),
-    floors: floors.map((floor) => {
-      const ordered = byFloor.get(floor)!;
-      const available = ordered
-        .filter((r) => r.status === 'available')
-        .sort((a, b) => a.beds - b.beds || a.id - b.id);
-      const positionOf = new Map(ordered.map((r, i) => [r.id, i]));
-      const inaccessibleFrom = new Int32Array(available.length + 1);
-      const groupEnd = new Int32Array(available.length);
-      for (let i = available.length - 1; i >= 0; i--) {
-        inaccessibleFrom[i] = inaccessibleFrom[i + 1] + (available[i].accessible ? 0 : 1);
-        const sameAsNext = i + 1 < available.length && available[i + 1].beds === available[i].beds;
-        groupEnd[i] = sameAsNext ? groupEnd[i + 1] : i + 1;
-      }
-      const held = floorBookings.get(floor)!;
-      return {
-        siteId,
-        floor,
-        rooms: ordered,
-        available,
-        bookings: held.map((h) => h.booking),
-        held: Float64Array.from(
-          held.flatMap(({ booking, position }) => [
-            dayNumber(booking.start),
-            dayNumber(booking.end),
-            categoryBit(booking.category),
-            position,
-            booking.partyId,
-          ]),
-        ),
-        roomFit: Int32Array.from(
-          ordered.map((r) => (r.status === 'available' ? 2 * r.beds : 0) + (r.accessible ? 1 : 0)),
-        ),
-        availableBeds: Int32Array.from(available.map((r) => r.beds)),
-        availableAt: Int32Array.from(available.map((r) => positionOf.get(r.id)!)),
-        groupEnd,
-        inaccessibleFrom,
-      };
-    }),
+    parties,
+    floors: [...roomsByFloor.keys()]
+      .sort((a, b) => a - b)
+      .map((floor) =>
+        indexFloor(siteId, floor, roomsByFloor.get(floor)!, bookingsByFloor.get(floor) ?? []),
+      ),
   };
 }
 
@@ -148,22 +89,45 @@ export function indexRooms(
   rooms: readonly RoomSnapshot[],
   bookings: readonly BookingSnapshot[],
 ): SiteRooms[] {
-  const bySite = new Map<number, RoomSnapshot[]>();
-  for (const room of rooms) {
-    const list = bySite.get(room.siteId);
-    if (list) list.push(room);
-    else bySite.set(room.siteId, [room]);
-  }
+  const bySite = groupBy(rooms, (r) => r.siteId);
   const siteOf = new Map(rooms.map((r) => [r.id, r.siteId]));
-  const bookingsBySite = new Map<number, BookingSnapshot[]>();
-  for (const booking of bookings) {
-    const siteId = siteOf.get(booking.roomId);
-    if (siteId === undefined) continue;
-    const list = bookingsBySite.get(siteId);
-    if (list) list.push(booking);
-    else bookingsBySite.set(siteId, [booking]);
-  }
+  const bookingsBySite = groupBy(
+    bookings.filter((b) => siteOf.has(b.roomId)),
+    (b) => siteOf.get(b.roomId)!,
+  );
   return [...bySite].map(([siteId, list]) =>
     indexSiteRooms(siteId, list, bookingsBySite.get(siteId) ?? []),
   );
+}
+
+/**
+ * The site with more bookings filed (a placement just committed, seen by whoever made it):
+ * only the floors they touch are arranged again. A booking of a room the site does not know is
+ * left out, as indexSiteRooms leaves it out.
+ */
+export function withBookings(site: SiteRooms, added: readonly BookingSnapshot[]): SiteRooms {
+  const floorOf = new Map(site.floors.flatMap((f) => f.rooms.map((r) => [r.id, f.floor])));
+  const known = added.filter((b) => floorOf.has(b.roomId));
+  if (known.length === 0) return site;
+  const addedByFloor = groupBy(known, (b) => floorOf.get(b.roomId)!);
+  return {
+    ...site,
+    parties: new Set([...site.parties, ...known.map((b) => b.partyId)]),
+    floors: site.floors.map((f) => {
+      const more = addedByFloor.get(f.floor);
+      return more ? { ...f, bookings: [...f.bookings, ...more] } : f;
+    }),
+  };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function groupBy<K, V>(values: readonly V[], key: (v: V) => K): Map<K, V[]> {
+  const map = new Map<K, V[]>();
+  for (const v of values) pushTo(map, key(v), v);
+  return map;
 }

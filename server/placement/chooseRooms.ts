@@ -4,8 +4,9 @@
  * its bookings are read, so what is checked is what is committed (shared by place and move).
  */
 import type { Transaction } from 'sequelize';
-import { firstBrokenConstraint, indexBookings, roomCheck } from '../allocation/constraints';
-import { suggest } from '../allocation/suggest';
+import { indexRooms } from '../allocation/roomIndex';
+import { firstBrokenConstraint, floorBookings, onOneFloor, type FloorBookings } from '../allocation/rules';
+import { ruleRequest, suggest } from '../allocation/suggest';
 import type {
   AssignedRoom,
   PartyRequest,
@@ -23,9 +24,6 @@ import { allocationPolicy } from '../services/policy';
 import type { RoomPlace } from '../queries/roomPlaces';
 import { loadCity, type SiteLabel, type SiteRowsRead } from './citySnapshot';
 import {
-  loadBookings,
-  loadSiteRooms,
-  loadSites,
   lockFloors,
   RoomsBusy,
   type LockedFloor,
@@ -87,11 +85,20 @@ export async function verifyUnderLock(
         options,
       );
   const byId = new Map(locked.rooms.map((r) => [r.id, r]));
-  const check = roomCheck(
-    request,
-    indexBookings(locked.rooms, locked.bookings, request.partyId),
-    rules,
-  );
+  const rulesFor = ruleRequest(request, rules);
+  const floors = new Map<string, FloorBookings>();
+  const floorOf = (room: { siteId: number; floor: number }) => {
+    const key = `${room.siteId}/${room.floor}`;
+    let floor = floors.get(key);
+    if (!floor) {
+      const onFloor = locked.bookings.filter((b) => {
+        const r = byId.get(b.roomId);
+        return r !== undefined && r.siteId === room.siteId && r.floor === room.floor;
+      });
+      floors.set(key, (floor = floorBookings(onFloor, rulesFor)));
+    }
+    return floor;
+  };
   const broken: { index: number; constraint: HardConstraint }[] = [];
   // A household's rooms are on one floor (DESIGN §3): also what lets a placement's one site
   // version bump stand for every row it contends on (see placeParty).
@@ -99,15 +106,15 @@ export async function verifyUnderLock(
   assigned.forEach((a, i) => {
     const room = byId.get(a.roomId);
     if (!room) return broken.push({ index: i, constraint: 'roomStatus' });
-    if (first && (room.siteId !== first.siteId || room.floor !== first.floor)) {
+    if (first && !onOneFloor([first, room])) {
       return broken.push({ index: i, constraint: 'householdFloor' });
     }
     const unit = {
       size: a.members.length,
-      needs: new Set(a.members.flatMap((m) => request.members[m].needs)),
+      needs: [...new Set(a.members.flatMap((m) => request.members[m].needs))],
     };
     const site = locked.sites.find((s) => s.id === room.siteId);
-    const c = firstBrokenConstraint(room, site, unit, check);
+    const c = firstBrokenConstraint(room, site, unit, floorOf(room), rulesFor);
     if (c) broken.push({ index: i, constraint: c });
   });
   if (broken.length) return { broken, option: null, locked };
@@ -227,8 +234,7 @@ export async function bestAvailable(
     if (option) return option;
     const best = suggest({
       sites: withLockedRules(sites, locked.sites),
-      rooms: locked.rooms,
-      bookings: locked.bookings,
+      floors: indexRooms(locked.rooms, locked.bookings),
       party: request,
       policy: allocationPolicy(policy),
       limit: accept ? SUGGESTIONS_READ : 1,
@@ -275,10 +281,6 @@ export async function suggestFromDatabase(
   sites: readonly SiteSnapshot[];
 }> {
   const rules = allocationPolicy(policy);
-  if (request.entryDate < ctx.today) {
-    const city = await loadDirectly(ctx, transaction, request, rules.cleaningNights);
-    return { ...suggest({ ...city, party: request, policy: rules, limit }), sites: city.sites };
-  }
   const city = await loadCity(ctx.sequelize, transaction, {
     today: ctx.today,
     cleaningNights: rules.cleaningNights,
@@ -295,26 +297,4 @@ export async function suggestFromDatabase(
     limit,
   });
   return { ...result, siteLabels: city.labels, sites: city.sites };
-}
-
-/** The snapshot read whole from the database, for nights that began before today. */
-async function loadDirectly(
-  ctx: ServiceContext,
-  transaction: Transaction | undefined,
-  request: PartyRequest,
-  cleaningNights: number,
-) {
-  const sites = await loadSites(transaction, {
-    entryDate: request.entryDate,
-    allowStandby: request.allowStandby,
-    ...(ctx.siteScope ? { ids: ctx.siteScope } : {}),
-  });
-  const siteIds = sites.map((s) => s.id);
-  const rooms = await loadSiteRooms(transaction, siteIds);
-  const bookings = await loadBookings(
-    transaction,
-    { siteIds },
-    { ...request, cleaningNights, today: ctx.today },
-  );
-  return { sites, rooms, bookings };
 }

@@ -1,11 +1,9 @@
 import { inTransaction } from '../db/transaction';
-import { emitAfterCommit } from '../events/bus';
-import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import type { Stay } from '../models';
 import { lockStay, requireStatus } from '../placement/stayLocks';
-import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
 import { drainWaitingList } from './drainWaitingList';
+import { finishStayChange } from './stayChange';
 
 /** Cancels a reservation nobody has moved into: its nights are free at once (no cleaning). */
 export async function cancelStay(
@@ -21,22 +19,18 @@ export async function cancelStay(
       { status: 'cancelled', endedAt: ctx.now, endReason: input.reason, activePersonId: null },
       { transaction },
     );
-    await recordAudit(transaction, ctx.actor, {
-      entity: 'stay',
-      entityId: stay.id,
+    await finishStayChange(ctx, transaction, {
       action: 'cancel',
-      before,
-      after: { status: stay.status, reason: input.reason },
-    });
-    const sites = await bumpOccupancyVersions(transaction, [room.siteId]);
-    emitAfterCommit(transaction, {
-      name: 'stay.changed',
-      payload: {
+      partyId: stay.partyId,
+      stayIds: [stay.id],
+      status: stay.status,
+      siteIds: [room.siteId],
+      audit: {
+        entity: 'stay',
+        entityId: stay.id,
         action: 'cancel',
-        partyId: stay.partyId,
-        stayIds: [stay.id],
-        status: stay.status,
-        sites,
+        before,
+        after: { status: stay.status, reason: input.reason },
       },
     });
     return stay;

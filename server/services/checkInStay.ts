@@ -1,11 +1,9 @@
 import { inTransaction } from '../db/transaction';
-import { emitAfterCommit } from '../events/bus';
-import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import { conflict } from '../errors';
 import type { Stay } from '../models';
 import { lockStay, requireStatus } from '../placement/stayLocks';
-import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
+import { finishStayChange } from './stayChange';
 
 /** The person has arrived: a reserved or in-transit stay whose entry day has come is checked in. */
 export async function checkInStay(ctx: ServiceContext, stayId: number): Promise<Stay> {
@@ -27,22 +25,18 @@ export async function checkInStay(ctx: ServiceContext, stayId: number): Promise<
     }
     const before = { status: stay.status };
     await stay.update({ status: 'checked_in', checkedInAt: ctx.now }, { transaction });
-    await recordAudit(transaction, ctx.actor, {
-      entity: 'stay',
-      entityId: stay.id,
+    await finishStayChange(ctx, transaction, {
       action: 'check_in',
-      before,
-      after: { status: stay.status },
-    });
-    const sites = await bumpOccupancyVersions(transaction, [room.siteId]);
-    emitAfterCommit(transaction, {
-      name: 'stay.changed',
-      payload: {
+      partyId: stay.partyId,
+      stayIds: [stay.id],
+      status: stay.status,
+      siteIds: [room.siteId],
+      audit: {
+        entity: 'stay',
+        entityId: stay.id,
         action: 'check_in',
-        partyId: stay.partyId,
-        stayIds: [stay.id],
-        status: stay.status,
-        sites,
+        before,
+        after: { status: stay.status },
       },
     });
     return stay;

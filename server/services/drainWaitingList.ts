@@ -6,6 +6,7 @@
  * draining at once stay correct.
  */
 import { addDays } from '../../shared/dates';
+import { indexRooms } from '../allocation/roomIndex';
 import { suggest } from '../allocation/suggest';
 import type { BookingSnapshot } from '../allocation/types';
 import { ApiError } from '../errors';
@@ -61,8 +62,7 @@ export async function drainWaitingList(caller: ServiceContext): Promise<{ placed
       const request = partyRequest(loaded, stayWindow(policy, loaded, ctx.today), false);
       const [fits] = suggest({
         sites,
-        rooms,
-        bookings,
+        floors: indexRooms(rooms, bookings),
         party: request,
         policy: rules,
         limit: 1,

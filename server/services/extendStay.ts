@@ -1,21 +1,27 @@
-import { addDays } from '../../shared/dates';
-import type { IsoDate } from '../../shared/dates';
-import { blocksNights } from '../allocation/constraints';
+import { addDays, type IsoDate } from '../../shared/dates';
+import { CURRENT_STAY_STATUSES } from '../../shared/enums';
+import { CONSTRAINT_EXPLANATIONS } from '../../shared/placement';
+import {
+  brokenRoomRule,
+  floorBookings,
+  type FloorBookings,
+  type RuleRequest,
+} from '../allocation/rules';
+import { ruleRequest } from '../allocation/suggest';
 import { inTransaction } from '../db/transaction';
-import { emitAfterCommit } from '../events/bus';
-import { bumpOccupancyVersions } from '../events/occupancyVersion';
-import { conflict, validationError } from '../errors';
-import type { Stay } from '../models';
-import { loadBookings } from '../placement/snapshot';
-import { isCurrent, lockStay } from '../placement/stayLocks';
-import { recordAudit } from './audit';
+import { conflict, notFound, validationError } from '../errors';
+import { Party, Stay } from '../models';
+import { lockFloors } from '../placement/snapshot';
+import { isCurrent } from '../placement/stayLocks';
 import type { ServiceContext } from './context';
-import { cleaningNights, currentPolicy } from './policy';
+import { allocationPolicy, currentPolicy } from './policy';
+import { finishStayChange } from './stayChange';
 
 /**
  * Moves a current stay's planned release later (e.g. a room-mate tested positive), with a
- * reason. Refused with 409 when another party holds the room (or its cleaning buffer) on the
- * added nights; the room is locked for the check.
+ * reason. The added nights are checked by the same room rules as any placement of them (one
+ * party per room with its cleaning buffer, one category per floor), with the stay's floor
+ * locked as a placement locks it; refused with 409 naming the rule and the latest date it allows.
  */
 export async function extendStay(
   ctx: ServiceContext,
@@ -23,7 +29,8 @@ export async function extendStay(
   input: { plannedReleaseDate: IsoDate; reason: string },
 ): Promise<Stay> {
   return inTransaction(ctx.sequelize, async (transaction) => {
-    const { stay, room } = await lockStay(transaction, stayId);
+    const stay = await Stay.findByPk(stayId, { transaction });
+    if (!stay) throw notFound(`Stay ${stayId}`, 'stayId');
     if (!isCurrent(stay)) {
       throw conflict(
         { code: 'stay.status', params: { status: stay.status } },
@@ -40,55 +47,99 @@ export async function extendStay(
         },
       ]);
     }
-    const policy = await currentPolicy(transaction);
-    const nights = cleaningNights(policy);
-    const others = await loadBookings(transaction, [stay.roomId], {
+    const rules = allocationPolicy(await currentPolicy(transaction));
+    // The added nights, asked of the stay's room as a placement of the party would ask them, with
+    // its floor locked as a placement locks it (then the stay is read again, as committed now).
+    const locked = await lockFloors(transaction, [stay.roomId], {
       entryDate: stay.plannedReleaseDate,
       releaseDate: input.plannedReleaseDate,
-      cleaningNights: nights,
+      cleaningNights: rules.cleaningNights,
       today: ctx.today,
     });
-    const clash = others.find(
-      (b) =>
-        b.partyId !== stay.partyId &&
-        blocksNights(b, stay.plannedReleaseDate, input.plannedReleaseDate, nights),
+    await stay.reload({ transaction });
+    const room = locked.rooms.find((r) => r.id === stay.roomId)!;
+    const party = (await Party.findByPk(stay.partyId, { attributes: ['category'], transaction }))!;
+    const inRoom = await Stay.count({
+      where: { partyId: stay.partyId, roomId: room.id, status: [...CURRENT_STAY_STATUSES] },
+      transaction,
+    });
+    const request: RuleRequest = ruleRequest(
+      {
+        partyId: stay.partyId,
+        category: party.category,
+        shareRoom: true,
+        members: [],
+        origin: null,
+        entryDate: stay.plannedReleaseDate,
+        releaseDate: input.plannedReleaseDate,
+        allowStandby: true,
+      },
+      rules,
     );
-    if (clash) {
-      throw conflict(
-        {
-          code: 'room.bookedLater',
-          params: { from: clash.start, latest: addDays(clash.start, -nights) },
-        },
-        `Room is booked by party ${clash.partyId} from ${clash.start}; extend to ${addDays(clash.start, -nights)} at most, or move the party.`,
-        [
-          {
-            field: 'plannedReleaseDate',
-            message: 'another party holds the room on those nights',
-            type: 'placement.nights',
-          },
-        ],
-      );
-    }
+    const onFloor = locked.rooms.filter((r) => r.floor === room.floor).map((r) => r.id);
+    const floor = floorBookings(
+      locked.bookings.filter((b) => onFloor.includes(b.roomId)),
+      request,
+    );
+    // The party's people in the room, whose needs it met when they were placed.
+    const broken = brokenRoomRule(room, { size: inRoom, needs: [] }, floor);
+    if (broken) throw extensionRefused(broken, room.id, floor, rules.cleaningNights, request);
+
     const before = { plannedReleaseDate: stay.plannedReleaseDate };
     await stay.update({ plannedReleaseDate: input.plannedReleaseDate }, { transaction });
-    await recordAudit(transaction, ctx.actor, {
-      entity: 'stay',
-      entityId: stay.id,
+    await finishStayChange(ctx, transaction, {
       action: 'extend',
-      before,
-      after: { plannedReleaseDate: stay.plannedReleaseDate, reason: input.reason },
-    });
-    const sites = await bumpOccupancyVersions(transaction, [room.siteId]);
-    emitAfterCommit(transaction, {
-      name: 'stay.changed',
-      payload: {
+      partyId: stay.partyId,
+      stayIds: [stay.id],
+      status: stay.status,
+      siteIds: [room.siteId],
+      audit: {
+        entity: 'stay',
+        entityId: stay.id,
         action: 'extend',
-        partyId: stay.partyId,
-        stayIds: [stay.id],
-        status: stay.status,
-        sites,
+        before,
+        after: { plannedReleaseDate: stay.plannedReleaseDate, reason: input.reason },
       },
     });
     return stay;
   });
+}
+
+/** The 409 for a rule the added nights break, with the latest release it would allow. */
+function extensionRefused(
+  broken: NonNullable<ReturnType<typeof brokenRoomRule>>,
+  roomId: number,
+  floor: FloorBookings,
+  cleaningNights: number,
+  request: RuleRequest,
+) {
+  const field = {
+    field: 'plannedReleaseDate',
+    message: CONSTRAINT_EXPLANATIONS[broken],
+    type: `placement.${broken}`,
+  };
+  const blocker = floor.blockerOf(roomId);
+  if (broken === 'nights' && blocker) {
+    const latest = addDays(blocker.start, -cleaningNights);
+    return conflict(
+      { code: 'room.bookedLater', params: { from: blocker.start, latest } },
+      `Room is booked by party ${blocker.partyId} from ${blocker.start}; extend to ${latest} at most, or move the party.`,
+      [field],
+    );
+  }
+  const other = floor.otherCategory;
+  if (broken === 'floorCategory' && other) {
+    const from = other.start > request.window.entry ? other.start : request.window.entry;
+    return conflict(
+      { code: 'floor.otherCategory', params: { from, category: other.category, latest: from } },
+      `The floor holds ${other.category} people from ${from}; extend to ${from} at most, or move the party.`,
+      [field],
+    );
+  }
+  const { entry, release } = request.window;
+  return conflict(
+    { code: 'rooms.cannotTake', params: { from: entry, to: release } },
+    `The room cannot keep this party from ${entry} to ${release}.`,
+    [field],
+  );
 }

@@ -1,12 +1,10 @@
 import { inTransaction } from '../db/transaction';
-import { emitAfterCommit } from '../events/bus';
-import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import { conflict, validationError } from '../errors';
 import type { Stay } from '../models';
 import { lockStay, requireStatus, startCleaningIfEmpty } from '../placement/stayLocks';
-import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
 import { drainWaitingList } from './drainWaitingList';
+import { finishStayChange } from './stayChange';
 
 /**
  * Releases a checked-in person today: on time, or early with a reason. When the last occupant
@@ -54,27 +52,23 @@ export async function releaseStay(
       { transaction },
     );
     const cleaning = await startCleaningIfEmpty(transaction, room, ctx.today, [stay.id], ctx.now);
-    await recordAudit(transaction, ctx.actor, {
-      entity: 'stay',
-      entityId: stay.id,
-      action: early ? 'release_early' : 'release',
-      before,
-      after: {
-        status: stay.status,
-        releaseDate: stay.releaseDate,
-        reason: stay.endReason,
-        roomCleaning: cleaning,
-      },
-    });
-    const sites = await bumpOccupancyVersions(transaction, [room.siteId]);
-    emitAfterCommit(transaction, {
-      name: 'stay.changed',
-      payload: {
-        action: 'release',
-        partyId: stay.partyId,
-        stayIds: [stay.id],
-        status: stay.status,
-        sites,
+    await finishStayChange(ctx, transaction, {
+      action: 'release',
+      partyId: stay.partyId,
+      stayIds: [stay.id],
+      status: stay.status,
+      siteIds: [room.siteId],
+      audit: {
+        entity: 'stay',
+        entityId: stay.id,
+        action: early ? 'release_early' : 'release',
+        before,
+        after: {
+          status: stay.status,
+          releaseDate: stay.releaseDate,
+          reason: stay.endReason,
+          roomCleaning: cleaning,
+        },
       },
     });
     return stay;

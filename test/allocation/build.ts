@@ -1,5 +1,7 @@
 /** Builders for the pure allocation engine's snapshots. */
 import { DEFAULT_POLICY } from '../../shared/policy';
+import { indexRooms } from '../../server/allocation/roomIndex';
+import { suggest } from '../../server/allocation/suggest';
 import type {
   AllocationPolicy,
   BookingSnapshot,
@@ -66,3 +68,14 @@ export const party = (attrs: Partial<PartyRequest> = {}): PartyRequest => ({
   allowStandby: false,
   ...attrs,
 });
+
+/** The engine over plain lists of rooms and bookings, arranged by site and floor first. */
+export const suggestAmong = (
+  input: Omit<Parameters<typeof suggest>[0], 'floors'> & {
+    rooms: readonly RoomSnapshot[];
+    bookings: readonly BookingSnapshot[];
+  },
+) => {
+  const { rooms, bookings, ...rest } = input;
+  return suggest({ ...rest, floors: indexRooms(rooms, bookings) });
+};

@@ -6,7 +6,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { addDays, rangesOverlap } from '../../shared/dates';
-import { suggest } from '../../server/allocation/suggest';
 import {
   SCORE_TERMS,
   type AllocationPolicy,
@@ -16,6 +15,7 @@ import {
   type SiteSnapshot,
   type Suggestion,
 } from '../../server/allocation/types';
+import { suggestAmong as suggest } from './build';
 import { invariantViolations, scenarioArb } from './scenarios';
 
 /** The hard constraints of DESIGN §5, written out independently of the engine. */

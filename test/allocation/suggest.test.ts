@@ -1,10 +1,16 @@
 import { expect } from 'chai';
-import { suggest } from '../../server/allocation/suggest';
 import { SCORE_TERMS } from '../../server/allocation/types';
-import { booking, party, POLICY, room, site } from './build';
+import { booking, party, POLICY, room, site, suggestAmong } from './build';
 
-const run = (input: Partial<Parameters<typeof suggest>[0]>) =>
-  suggest({ sites: [site()], rooms: [], bookings: [], party: party(), policy: POLICY, ...input });
+const run = (input: Partial<Parameters<typeof suggestAmong>[0]>) =>
+  suggestAmong({
+    sites: [site()],
+    rooms: [],
+    bookings: [],
+    party: party(),
+    policy: POLICY,
+    ...input,
+  });
 
 describe('allocation engine: hard constraints', () => {
   it('refuses a room with fewer beds than a room-sharing party', () => {

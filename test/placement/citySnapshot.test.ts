@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import { addDays } from '../../shared/dates';
 import { suggest } from '../../server/allocation/suggest';
+import { suggestAmong } from '../allocation/build';
 import type { PartyRequest, SiteSnapshot } from '../../server/allocation/types';
 import { bumpOccupancyVersions } from '../../server/events/occupancyVersion';
 import {
@@ -92,7 +93,7 @@ describe('city snapshot', () => {
         const party = request(entryDate, size);
         const sites = await loadSites(undefined, { entryDate, allowStandby: false });
         const siteIds = sites.map((s) => s.id);
-        const fresh = suggest({
+        const fresh = suggestAmong({
           sites,
           rooms: await loadSiteRooms(undefined, siteIds),
           bookings: await loadBookings(

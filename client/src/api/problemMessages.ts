@@ -33,6 +33,8 @@ export const problemMessages = defineMessages({
     'code.room.held': '房间 {room} 有人预订或在住（自 {from} 起），请先转移或结束其居留。',
     'code.room.bookedLater':
       '该房间自 {from} 起已被另一组预订，最多只能延长到 {latest}，或将本组转移。',
+    'code.floor.otherCategory':
+      '自 {from} 起该楼层住有其他类别的人员，最多只能延长到 {latest}，或将本组转移。',
     'code.rooms.numbersTaken': '隔离点 {site} 已有房号：{numbers}。',
     'code.rooms.cannotTake': '所选房间无法接收该组（{from} 至 {to}）。',
     'code.move.noRoom': '目前没有其他房间适合该组。',
@@ -147,6 +149,8 @@ export const problemMessages = defineMessages({
     'code.room.held': 'Room {room} is booked or occupied from {from}; move or end that stay first.',
     'code.room.bookedLater':
       'Another party has booked the room from {from}: extend to {latest} at most, or move the party.',
+    'code.floor.otherCategory':
+      'People of another category are on this floor from {from}: extend to {latest} at most, or move the party.',
     'code.rooms.numbersTaken': 'Site {site} already has room numbers {numbers}.',
     'code.rooms.cannotTake': 'The chosen rooms cannot take this party from {from} to {to}.',
     'code.move.noRoom': 'No other room fits this party now.',
