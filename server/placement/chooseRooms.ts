@@ -5,7 +5,12 @@
  */
 import type { Transaction } from 'sequelize';
 import { indexRooms } from '../allocation/roomIndex';
-import { firstBrokenConstraint, floorBookings, onOneFloor, type FloorBookings } from '../allocation/rules';
+import {
+  firstBrokenConstraint,
+  floorBookings,
+  onOneFloor,
+  type FloorBookings,
+} from '../allocation/rules';
 import { ruleRequest, suggest } from '../allocation/suggest';
 import type {
   AssignedRoom,
@@ -23,12 +28,7 @@ import type { ServiceContext } from '../services/context';
 import { allocationPolicy } from '../services/policy';
 import type { RoomPlace } from '../queries/roomPlaces';
 import { loadCity, type SiteLabel, type SiteRowsRead } from './citySnapshot';
-import {
-  lockFloors,
-  RoomsBusy,
-  type LockedFloor,
-  type QueuedFloorLock,
-} from './snapshot';
+import { lockFloors, RoomsBusy, type LockedFloor, type QueuedFloorLock } from './snapshot';
 
 /** How many floors of the engine's options are locked and tried before retrying from scratch. */
 const FLOORS_TRIED = 3;
