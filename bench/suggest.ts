@@ -19,10 +19,8 @@ import http from 'node:http';
 import os from 'node:os';
 import mysql, { type RowDataPacket } from 'mysql2/promise';
 import sqlite3 from 'sqlite3';
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import { indexRooms } from '../server/allocation/roomIndex';
+import { QueryTypes, type Sequelize } from 'sequelize';
 import { suggest } from '../server/allocation/suggest';
-import type { BookingSnapshot, RoomSnapshot, SiteSnapshot } from '../server/allocation/types';
 import { createApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/database';
@@ -30,8 +28,7 @@ import { dialectOf, sqliteStorage } from '../server/db/sequelize';
 import { configureLogger } from '../server/logging/logger';
 import { keysFromConfig } from '../server/personalData/keys';
 import { loadParty, partyRequest, stayWindow } from '../server/placement/partyLoader';
-import { loadCity } from '../server/placement/citySnapshot';
-import { loadBookings, loadSiteRooms, loadSites } from '../server/placement/snapshot';
+import { forgetCity, loadCity } from '../server/placement/citySnapshot';
 import { allocationPolicy, currentPolicy } from '../server/services/policy';
 import { bulkInsert, IdSequence, type Row } from '../seeders/bulkInsert';
 import { DEFAULT_SEED } from '../seeders/city';
@@ -353,78 +350,33 @@ async function main(): Promise<void> {
     }
     add(`bare SQL (driver): ${counts.rooms} rooms + ${counts.bookings} bookings`, bare);
 
-    // Haven's loaders and the engine, separately, for the first single party.
+    // Haven's city reader from cold (every site read) and the engine, separately, for the first
+    // single party.
     const policy = await currentPolicy();
     const rules = allocationPolicy(policy);
     const loaded = await loadParty(undefined, partyIds[0]);
     const request = partyRequest(loaded, stayWindow(policy, loaded, TODAY), false);
-    const window = { ...request, cleaningNights: rules.cleaningNights, today: TODAY };
-    const loadSitesOnce = (transaction?: Transaction) =>
-      loadSites(transaction, { entryDate: request.entryDate, allowStandby: false });
-    // On MariaDB the sites-with-occupancy query may run for minutes (see BENCHMARKS.md): when it
-    // does, it is cut, and the engine is timed on sites read with the optimizer's
-    // split_materialized off for that one connection (a diagnostic, not what Haven does).
-    let sitesStalled = false;
-    if (stalled && dialect === 'mysql') {
-      let killing: Promise<void> | null = null;
-      const timer = setTimeout(() => (killing = killQueries(sequelize)), TIMEOUT_MS);
-      sitesStalled = await loadSitesOnce()
-        .then(() => false)
-        .catch(() => true);
-      clearTimeout(timer);
-      await killing;
-    }
-    const readSites = sitesStalled
-      ? () =>
-          sequelize.transaction(async (transaction) => {
-            await sequelize.query("SET SESSION optimizer_switch = 'split_materialized=off'", {
-              transaction,
-            });
-            try {
-              return await loadSitesOnce(transaction);
-            } finally {
-              await sequelize.query('SET SESSION optimizer_switch = DEFAULT', { transaction });
-            }
-          })
-      : () => loadSitesOnce();
-    const samples = { sites: [] as number[], rooms: [] as number[], bookings: [] as number[] };
+    const coldOptions = {
+      today: TODAY,
+      cleaningNights: rules.cleaningNights,
+      entryDate: request.entryDate,
+      allowStandby: false,
+    };
+    const cold: number[] = [];
     const engine: number[] = [];
     for (let i = 0; i < BASELINE_N; i++) {
-      let siteSnapshots: SiteSnapshot[] = [];
-      samples.sites.push(
+      forgetCity(sequelize);
+      let city: Awaited<ReturnType<typeof loadCity>> | null = null;
+      cold.push(
         await timeMs(async () => {
-          siteSnapshots = await readSites();
-        }),
-      );
-      const siteIds = siteSnapshots.map((s) => s.id);
-      let rooms: RoomSnapshot[] = [];
-      samples.rooms.push(
-        await timeMs(async () => {
-          rooms = await loadSiteRooms(undefined, siteIds);
-        }),
-      );
-      let bookings: BookingSnapshot[] = [];
-      samples.bookings.push(
-        await timeMs(async () => {
-          bookings = await loadBookings(undefined, { siteIds }, window);
+          city = await loadCity(sequelize, undefined, coldOptions);
         }),
       );
       const t0 = process.hrtime.bigint();
-      suggest({
-        sites: siteSnapshots,
-        floors: indexRooms(rooms, bookings),
-        party: request,
-        policy: rules,
-        limit: 5,
-      });
+      suggest({ ...city!, party: request, policy: rules, limit: 5 });
       engine.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
-    if (sitesStalled) {
-      addStalled('Haven loader: sites with occupancy (no answer)');
-      add('  same, split_materialized=off (diagnostic)', samples.sites);
-    } else add('Haven loader: sites with occupancy', samples.sites);
-    add('Haven loader: rooms', samples.rooms);
-    add('Haven loader: bookings', samples.bookings);
+    add('Haven city reader, cold (every site)', cold);
     add('engine alone (suggest, single party)', engine);
 
     // What a request does now: the per-process city snapshot (server/placement/citySnapshot.ts),

@@ -39,8 +39,11 @@ export const STAY_STATUSES = [
 ] as const;
 export type StayStatus = (typeof STAY_STATUSES)[number];
 
+/** A current stay whose person has not arrived yet: it can be checked in, or cancelled. */
+export const EXPECTED_STAY_STATUSES = ['reserved', 'in_transit'] as const;
+
 /** A stay in one of these statuses holds its room and counts as the person's one current stay. */
-export const CURRENT_STAY_STATUSES = ['reserved', 'in_transit', 'checked_in'] as const;
+export const CURRENT_STAY_STATUSES = [...EXPECTED_STAY_STATUSES, 'checked_in'] as const;
 
 /** A stay that ended in one of these left its room to be cleaned (a cancelled one held nothing). */
 export const ENDED_STAY_STATUSES = ['released', 'transferred'] as const;

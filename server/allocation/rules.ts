@@ -11,6 +11,7 @@ import { addDays, canonicalDate, rangesOverlap, type IsoDate } from '../../share
 import {
   CURRENT_STAY_STATUSES,
   ENDED_STAY_STATUSES,
+  EXPECTED_STAY_STATUSES,
   type Category,
   type HardConstraint,
   type PersonNeed,
@@ -164,14 +165,14 @@ export function holdsBedOn(
 
 const sqlList = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;
 
-/** `('reserved', 'in_transit', 'checked_in')`: the statuses that hold a room, for SQL. */
+/** CURRENT_STAY_STATUSES as an SQL list: the statuses that hold a room. */
 export const CURRENT_STATUSES_SQL = sqlList(CURRENT_STAY_STATUSES);
 /** `('released', 'transferred')`: stays that ended and left their room to be cleaned. */
 export const ENDED_STATUSES_SQL = sqlList(ENDED_STAY_STATUSES);
+/** Stays that hold nights of a room, current or ended (a cancelled one held none). */
+export const NIGHTS_HELD_STATUSES_SQL = sqlList([...CURRENT_STAY_STATUSES, ...ENDED_STAY_STATUSES]);
 /** Reserved or in transit: a current stay whose person has not arrived yet. */
-export const NOT_ARRIVED_STATUSES_SQL = sqlList(
-  CURRENT_STAY_STATUSES.filter((s) => s !== 'checked_in'),
-);
+export const EXPECTED_STATUSES_SQL = sqlList(EXPECTED_STAY_STATUSES);
 
 /** holdsBedOn as an SQL condition on `stays` aliased `st`, for the replacement `:day`. */
 export const OCCUPIES_DAY_SQL =

@@ -2,7 +2,7 @@
  * The default stores: sessions and login-failure counters in the application database, written
  * through `inTransaction` like every other write (retries, SQLite's writer queue).
  */
-import { Op, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
+import { Op, QueryTypes, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
 import { inTransaction, RetryableConflict } from '../db/transaction';
 import { LoginFailure, Session } from '../models';
 import {
@@ -12,7 +12,6 @@ import {
   type ThrottleState,
 } from './loginThrottle';
 import type { SessionRecord, SessionStore, StoreOptions } from './sessionStore';
-import { StatementBatch } from '../db/statementBatch';
 import type { UserAccess } from '../queries/users';
 import type { Role } from '../../shared/enums';
 
@@ -106,18 +105,16 @@ export class DatabaseSessionStore implements SessionStore {
   async findWithUser(
     id: string,
   ): Promise<{ session: SessionRecord; access: UserAccess | null } | null> {
-    const batch = new StatementBatch(sequelizeOf());
-    const rows = batch.select<SessionWithUserRow>(
+    const rows = await sequelizeOf().query<SessionWithUserRow>(
       `SELECT s.userId, s.createdAt, s.lastSeenAt, s.expiresAt, s.revokedAt, s.ip, s.userAgent,
          u.id AS uId, u.username, u.displayName, u.role, u.disabledAt, us.siteId AS linkedSiteId
        FROM sessions s
        LEFT JOIN users u ON u.id = s.userId
        LEFT JOIN user_sites us ON us.userId = u.id
        WHERE s.id = ?`,
-      [id],
+      { type: QueryTypes.SELECT, replacements: [id] },
     );
-    await batch.run(undefined);
-    const [first] = rows.value;
+    const [first] = rows;
     if (!first) return null;
     const session: SessionRecord = {
       id,
@@ -140,7 +137,7 @@ export class DatabaseSessionStore implements SessionStore {
           role: first.role!,
           disabledAt: storedDate(first.disabledAt),
         },
-        siteIds: rows.value
+        siteIds: rows
           .filter((r) => r.linkedSiteId !== null)
           .map((r) => Number(r.linkedSiteId))
           .sort((a, b) => a - b),

@@ -6,11 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Sequelize, type Options } from 'sequelize';
 import { getLogger } from '../logging/logger';
-import {
-  packTransactionCommands,
-  packTransactions,
-  type DeferrableConnection,
-} from './packedTransaction';
 
 const log = getLogger('db');
 
@@ -45,20 +40,11 @@ export function createSequelize(url: string, options: { logSql?: boolean } = {})
     dialect: 'mysql',
     timezone: '+00:00',
     pool: { max: 20, min: 0, idle: 10_000, acquire: 30_000 },
-    // multipleStatements: a StatementBatch (db/statementBatch.ts) sends a use case's statements in
-    // one round trip. Safe only because no statement is ever built from unescaped input.
-    dialectOptions: {
-      dateStrings: false,
-      supportBigNumbers: true,
-      decimalNumbers: true,
-      multipleStatements: true,
-    },
+    dialectOptions: { dateStrings: false, supportBigNumbers: true, decimalNumbers: true },
   });
   sequelize.addHook('afterConnect', async (connection) => {
     await prepareMysql(connection as RawConnection);
-    packTransactions(connection as DeferrableConnection);
   });
-  packTransactionCommands(sequelize);
   return sequelize;
 }
 

@@ -3,6 +3,7 @@
  * it: any finding is a bug. Used by `npm run check:invariants` and by the tests.
  */
 import { QueryTypes, type Sequelize } from 'sequelize';
+import { CURRENT_STATUSES_SQL, NIGHTS_HELD_STATUSES_SQL, stayEndSql } from '../allocation/rules';
 
 export interface Finding {
   rule: 'over_beds' | 'two_parties' | 'cleaning_buffer' | 'two_current_stays';
@@ -10,9 +11,7 @@ export interface Finding {
 }
 
 /** The last night + 1 a stay holds its room (cancelled stays hold none and are left out). */
-const END =
-  "CASE WHEN %.status IN ('released', 'transferred') THEN %.releaseDate ELSE %.plannedReleaseDate END";
-const end = (alias: string) => END.replaceAll('%', alias);
+const end = stayEndSql;
 
 function addDaysSql(sequelize: Sequelize, expr: string, days: number): string {
   return sequelize.getDialect() === 'sqlite'
@@ -34,10 +33,10 @@ export async function checkInvariants(
   const overBeds = await select<{ roomId: number; night: string; people: number; beds: number }>(
     `SELECT s.roomId AS roomId, s.entryDate AS night, COUNT(*) AS people, r.beds AS beds
      FROM stays s
-     JOIN stays t ON t.roomId = s.roomId AND t.status <> 'cancelled'
+     JOIN stays t ON t.roomId = s.roomId AND t.status IN ${NIGHTS_HELD_STATUSES_SQL}
        AND t.entryDate <= s.entryDate AND s.entryDate < ${end('t')}
      JOIN rooms r ON r.id = s.roomId
-     WHERE s.status <> 'cancelled'
+     WHERE s.status IN ${NIGHTS_HELD_STATUSES_SQL}
      GROUP BY s.id, s.roomId, s.entryDate, r.beds
      HAVING COUNT(*) > r.beds`,
   );
@@ -51,9 +50,9 @@ export async function checkInvariants(
   const twoParties = await select<{ roomId: number; a: number; b: number; night: string }>(
     `SELECT DISTINCT s.roomId AS roomId, s.partyId AS a, t.partyId AS b, t.entryDate AS night
      FROM stays s
-     JOIN stays t ON t.roomId = s.roomId AND t.partyId > s.partyId AND t.status <> 'cancelled'
+     JOIN stays t ON t.roomId = s.roomId AND t.partyId > s.partyId AND t.status IN ${NIGHTS_HELD_STATUSES_SQL}
        AND s.entryDate < ${end('t')} AND t.entryDate < ${end('s')}
-     WHERE s.status <> 'cancelled'`,
+     WHERE s.status IN ${NIGHTS_HELD_STATUSES_SQL}`,
   );
   for (const r of twoParties) {
     findings.push({
@@ -66,10 +65,10 @@ export async function checkInvariants(
     const buffer = await select<{ roomId: number; a: number; b: number; night: string }>(
       `SELECT DISTINCT s.roomId AS roomId, s.partyId AS a, t.partyId AS b, t.entryDate AS night
        FROM stays s
-       JOIN stays t ON t.roomId = s.roomId AND t.partyId <> s.partyId AND t.status <> 'cancelled'
+       JOIN stays t ON t.roomId = s.roomId AND t.partyId <> s.partyId AND t.status IN ${NIGHTS_HELD_STATUSES_SQL}
          AND t.entryDate >= ${end('s')}
          AND t.entryDate < ${addDaysSql(sequelize, end('s'), options.cleaningNights)}
-       WHERE s.status <> 'cancelled'`,
+       WHERE s.status IN ${NIGHTS_HELD_STATUSES_SQL}`,
     );
     for (const r of buffer) {
       findings.push({
@@ -81,7 +80,7 @@ export async function checkInvariants(
 
   const twoCurrent = await select<{ personId: number; stays: number }>(
     `SELECT personId, COUNT(*) AS stays FROM stays
-     WHERE status IN ('reserved', 'in_transit', 'checked_in')
+     WHERE status IN ${CURRENT_STATUSES_SQL}
      GROUP BY personId HAVING COUNT(*) > 1`,
   );
   for (const r of twoCurrent) {

@@ -27,8 +27,8 @@ import { conflict, validationError } from '../errors';
 import type { ServiceContext } from '../services/context';
 import { allocationPolicy } from '../services/policy';
 import type { RoomPlace } from '../queries/roomPlaces';
-import { loadCity, type SiteLabel, type SiteRowsRead } from './citySnapshot';
-import { lockFloors, RoomsBusy, type LockedFloor, type QueuedFloorLock } from './snapshot';
+import { loadCity, type SiteLabel } from './citySnapshot';
+import { lockFloors, RoomsBusy, type LockedFloor } from './floorLock';
 
 /** How many floors of the engine's options are locked and tried before retrying from scratch. */
 const FLOORS_TRIED = 3;
@@ -56,11 +56,7 @@ export async function verifyUnderLock(
   policy: PolicyDocument,
   request: PartyRequest,
   assigned: readonly AssignedRoom[],
-  options: {
-    wait?: boolean;
-    /** The floor already locked and read in the caller's batch (a chosen room). */
-    queued?: QueuedFloorLock;
-  } = {},
+  options: { wait?: boolean } = {},
 ): Promise<{
   broken: { index: number; constraint: HardConstraint }[];
   option: Option | null;
@@ -68,22 +64,12 @@ export async function verifyUnderLock(
   locked: LockedFloor;
 }> {
   const rules = allocationPolicy(policy);
-  const window = {
-    entryDate: request.entryDate,
-    releaseDate: request.releaseDate,
-    cleaningNights: rules.cleaningNights,
-    today: ctx.today,
-  };
-  // Read again (the rows are already this transaction's) only if the queued read fell short: the
-  // policy's cleaning buffer grew since this process last read it.
-  const locked = options.queued?.covers(window)
-    ? options.queued.take(window)
-    : await lockFloors(
-        transaction,
-        assigned.map((a) => a.roomId),
-        window,
-        options,
-      );
+  const locked = await lockFloors(
+    transaction,
+    assigned.map((a) => a.roomId),
+    { entryDate: request.entryDate, cleaningNights: rules.cleaningNights, today: ctx.today },
+    options,
+  );
   const byId = new Map(locked.rooms.map((r) => [r.id, r]));
   const rulesFor = ruleRequest(request, rules);
   const floors = new Map<string, FloorBookings>();
@@ -144,7 +130,6 @@ export async function checkChosenRooms(
   policy: PolicyDocument,
   request: PartyRequest,
   roomIds: number[],
-  queued?: QueuedFloorLock,
 ): Promise<Option> {
   const oneRoom = request.shareRoom || request.members.length === 1;
   const expected = oneRoom ? 1 : request.members.length;
@@ -161,14 +146,7 @@ export async function checkChosenRooms(
     ? [{ roomId: roomIds[0], number: '', members: request.members.map((_, i) => i) }]
     : roomIds.map((roomId, i) => ({ roomId, number: '', members: [i] }));
   // The hard constraints need no occupancy: the site's aggregate is not read for a chosen room.
-  const { broken, option } = await verifyUnderLock(
-    ctx,
-    transaction,
-    policy,
-    request,
-    assigned,
-    queued ? { queued } : {},
-  );
+  const { broken, option } = await verifyUnderLock(ctx, transaction, policy, request, assigned);
   if (option) return option;
   throw conflict(
     { code: 'rooms.cannotTake', params: { from: request.entryDate, to: request.releaseDate } },
@@ -197,20 +175,12 @@ export async function bestAvailable(
   policy: PolicyDocument,
   request: PartyRequest,
   options: {
-    siteRows?: SiteRowsRead;
     /** Which options may be taken (a move: not the rooms the party is in); default all. */
     accept?: (rooms: readonly AssignedRoom[]) => boolean;
   } = {},
 ): Promise<Choice> {
   const { accept } = options;
-  const found = await suggestFromDatabase(
-    ctx,
-    transaction,
-    policy,
-    request,
-    SUGGESTIONS_READ,
-    options.siteRows,
-  );
+  const found = await suggestFromDatabase(ctx, transaction, policy, request, SUGGESTIONS_READ);
   const { mostCommonFailure, sites } = found;
   const suggestions = accept ? found.suggestions.filter((s) => accept(s.rooms)) : found.suggestions;
   if (suggestions.length === 0) return { outcome: 'none', constraint: mostCommonFailure };
@@ -268,15 +238,13 @@ export async function suggestFromDatabase(
   policy: PolicyDocument,
   request: PartyRequest,
   limit: number,
-  /** The open sites' rows when the caller read them in its own batch (allowStandby, scope). */
-  siteRows?: SiteRowsRead,
 ): Promise<{
   suggestions: Suggestion[];
   mostCommonFailure: HardConstraint | null;
   feasibleRooms: number;
   rejections: Partial<Record<HardConstraint, number>>;
-  /** The sites' labels when they were read with the snapshot (entry from today on). */
-  siteLabels?: ReadonlyMap<number, SiteLabel>;
+  /** The sites' labels, read with the city. */
+  siteLabels: ReadonlyMap<number, SiteLabel>;
   /** The sites the engine ranked, with the occupancy it scored them by. */
   sites: readonly SiteSnapshot[];
 }> {
@@ -287,7 +255,6 @@ export async function suggestFromDatabase(
     entryDate: request.entryDate,
     allowStandby: request.allowStandby,
     ...(ctx.siteScope ? { siteIds: ctx.siteScope } : {}),
-    ...(siteRows ? { siteRows } : {}),
   });
   const result = suggest({
     sites: city.sites,

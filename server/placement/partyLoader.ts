@@ -1,10 +1,9 @@
 /** Reads a party and its members for placement, and refuses parties that cannot be placed. */
-import type { Transaction } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import type { Category, PersonNeed } from '../../shared/enums';
 import type { IsoDate } from '../../shared/dates';
 import type { PolicyDocument } from '../../shared/policy';
 import type { PartyRequest } from '../allocation/types';
-import { StatementBatch } from '../db/statementBatch';
 import { conflict, notFound, validationError } from '../errors';
 import { Party } from '../models';
 import { policyStampColumn } from '../services/policy';
@@ -66,83 +65,71 @@ interface MemberRow {
 const numberOrNull = (v: number | string | null) => (v === null ? null : Number(v));
 
 /**
- * Adds the party's read to a batch — the party, its members through the link table and their
- * current stays, one statement (a person's current stay is the one row whose unique
- * `activePersonId` is theirs) — and returns what reads the result once the batch ran. 404 when
- * there is no such party.
+ * Reads the party, its members through the link table and their current stays in one statement
+ * (a person's current stay is the one row whose unique `activePersonId` is theirs). 404 when there
+ * is no such party.
  *
  * `forPlacement`: the rows read are locked (MySQL; SQLite's IMMEDIATE transaction already
  * serializes), so one placement or queueing of a party runs at a time: another waits, then sees
  * the stays this one made. The party's waiting entry and the policy in force ride along.
  */
-export function queuePartyRead(
-  batch: StatementBatch,
+export async function loadParty(
+  transaction: Transaction | undefined,
   partyId: number,
   options: { forPlacement?: boolean } = {},
-): () => PartyWithStays {
+): Promise<PartyWithStays> {
   if (!Number.isSafeInteger(partyId)) throw notFound(`Party ${partyId}`, 'partyId');
   const forPlacement = options.forPlacement ?? false;
-  const mysql = batch.dialect !== 'sqlite';
-  const rows = batch.select<MemberRow>(
+  const sequelize = Party.sequelize!;
+  const dialect = sequelize.getDialect();
+  const rows = await sequelize.query<MemberRow>(
     `SELECT pa.category, pa.shareRoom, pe.id AS personId, pe.exposureDate, pe.needs,
        pe.originLatitude, pe.originLongitude, st.id AS currentStayId, st.partyId AS currentPartyId
-       ${forPlacement ? `, we.id AS waitingEntryId, ${policyStampColumn(batch.dialect)} AS policyStamp` : ''}
+       ${forPlacement ? `, we.id AS waitingEntryId, ${policyStampColumn(dialect)} AS policyStamp` : ''}
      FROM parties pa
      LEFT JOIN party_members pm ON pm.partyId = pa.id
      LEFT JOIN persons pe ON pe.id = pm.personId
      LEFT JOIN stays st ON st.activePersonId = pe.id
      ${forPlacement ? "LEFT JOIN waiting_entries we ON we.partyId = pa.id AND we.status = 'waiting'" : ''}
-     WHERE pa.id = ? ${forPlacement && mysql ? 'FOR UPDATE' : ''}`,
-    [partyId],
+     WHERE pa.id = ? ${forPlacement && dialect !== 'sqlite' ? 'FOR UPDATE' : ''}`,
+    { type: QueryTypes.SELECT, replacements: [partyId], transaction },
   );
-  return () => {
-    const [first] = rows.value;
-    if (!first) throw notFound(`Party ${partyId}`, 'partyId');
-    const party = {
-      id: partyId,
-      category: first.category,
-      shareRoom: Boolean(Number(first.shareRoom)),
-    };
-    const members: MemberFacts[] = [];
-    const currentStays: CurrentStayRef[] = [];
-    // In person id order, sorted here (an ORDER BY cost MariaDB a temporary table per request).
-    const byPerson = [...rows.value].sort((a, b) => Number(a.personId) - Number(b.personId));
-    for (const row of byPerson) {
-      if (row.personId === null) continue;
-      const personId = Number(row.personId);
-      if (row.currentStayId !== null) {
-        currentStays.push({
-          id: Number(row.currentStayId),
-          personId,
-          partyId: Number(row.currentPartyId),
-        });
-      }
-      if (members.at(-1)?.id === personId) continue;
-      members.push({
-        id: personId,
-        exposureDate: String(row.exposureDate).slice(0, 10),
-        needs: row.needs ? (JSON.parse(row.needs) as PersonNeed[]) : [],
-        originLatitude: numberOrNull(row.originLatitude),
-        originLongitude: numberOrNull(row.originLongitude),
+  const [first] = rows;
+  if (!first) throw notFound(`Party ${partyId}`, 'partyId');
+  const party = {
+    id: partyId,
+    category: first.category,
+    shareRoom: Boolean(Number(first.shareRoom)),
+  };
+  const members: MemberFacts[] = [];
+  const currentStays: CurrentStayRef[] = [];
+  // In person id order, sorted here (an ORDER BY cost MariaDB a temporary table per request).
+  const byPerson = [...rows].sort((a, b) => Number(a.personId) - Number(b.personId));
+  for (const row of byPerson) {
+    if (row.personId === null) continue;
+    const personId = Number(row.personId);
+    if (row.currentStayId !== null) {
+      currentStays.push({
+        id: Number(row.currentStayId),
+        personId,
+        partyId: Number(row.currentPartyId),
       });
     }
-    if (!forPlacement) return { party, members, currentStays };
-    const placement = {
-      policyStamp: first.policyStamp ?? null,
-      waitingEntryId: numberOrNull(first.waitingEntryId ?? null),
-    };
-    return { party, members, currentStays, placement };
+    if (members.at(-1)?.id === personId) continue;
+    members.push({
+      id: personId,
+      exposureDate: String(row.exposureDate).slice(0, 10),
+      needs: row.needs ? (JSON.parse(row.needs) as PersonNeed[]) : [],
+      originLatitude: numberOrNull(row.originLatitude),
+      originLongitude: numberOrNull(row.originLongitude),
+    });
+  }
+  if (!forPlacement) return { party, members, currentStays };
+  const placement = {
+    policyStamp: first.policyStamp ?? null,
+    waitingEntryId: numberOrNull(first.waitingEntryId ?? null),
   };
-}
-
-export async function loadParty(
-  transaction: Transaction | undefined,
-  partyId: number,
-): Promise<PartyWithStays> {
-  const batch = new StatementBatch(Party.sequelize!);
-  const read = queuePartyRead(batch, partyId);
-  await batch.run(transaction);
-  return read();
+  return { party, members, currentStays, placement };
 }
 
 /** 409 if any member already holds a current stay (the unique key is the final guard). */

@@ -4,7 +4,7 @@ import { CURRENT_STAY_STATUSES } from '../../shared/enums';
 import type { IsoDate } from '../../shared/dates';
 import { conflict, notFound } from '../errors';
 import { Room, Stay } from '../models';
-import { bumpRoomVersions, lockRooms } from './snapshot';
+import { bumpRoomVersions, lockRooms } from './floorLock';
 
 export const isCurrent = (stay: Stay) =>
   (CURRENT_STAY_STATUSES as readonly string[]).includes(stay.status);

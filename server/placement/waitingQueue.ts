@@ -3,7 +3,6 @@ import { Op, type Transaction } from 'sequelize';
 import { HARD_CONSTRAINTS, type HardConstraint } from '../../shared/enums';
 import { CONSTRAINT_EXPLANATIONS } from '../../shared/placement';
 import type { PolicyDocument } from '../../shared/policy';
-import type { StatementBatch } from '../db/statementBatch';
 import { WaitingEntry } from '../models';
 import type { LoadedParty } from './partyLoader';
 
@@ -71,10 +70,14 @@ export async function queueParty(
   );
 }
 
-/** Resolves a waiting entry (as read under the party's lock) in a batch. */
-export function queueMarkPlaced(batch: StatementBatch, waitingEntryId: number, now: Date): void {
-  batch.write(
-    "UPDATE waiting_entries SET status = 'placed', resolvedAt = ?, updatedAt = ? WHERE id = ?",
-    [now, new Date(), waitingEntryId],
+/** Resolves a waiting entry (as read under the party's lock): the party is placed. */
+export async function markPlaced(
+  transaction: Transaction,
+  waitingEntryId: number,
+  now: Date,
+): Promise<void> {
+  await WaitingEntry.update(
+    { status: 'placed', resolvedAt: now },
+    { where: { id: waitingEntryId }, transaction },
   );
 }

@@ -2,6 +2,7 @@
  * Which sites a target belongs to, for the site-manager scope of route access rules. Each is one
  * small query; a target that does not exist resolves to null (the handler answers 404).
  */
+import { CURRENT_STATUSES_SQL } from '../allocation/rules';
 import { Op, QueryTypes } from 'sequelize';
 import { CURRENT_STAY_STATUSES } from '../../shared/enums';
 import { Room, Stay } from '../models';
@@ -40,7 +41,7 @@ export async function personsInSites(
   const rows = await Stay.sequelize!.query<{ personId: number }>(
     `SELECT st.personId AS personId FROM stays st JOIN rooms r ON r.id = st.roomId
      WHERE st.personId IN (:personIds) AND r.siteId IN (:siteIds)
-       AND st.status IN ('reserved', 'in_transit', 'checked_in')`,
+       AND st.status IN ${CURRENT_STATUSES_SQL}`,
     { type: QueryTypes.SELECT, replacements: { personIds: [...personIds], siteIds: [...siteIds] } },
   );
   return new Set(rows.map((r) => Number(r.personId)));

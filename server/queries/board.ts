@@ -7,7 +7,7 @@ import type { BoardStayDto } from '../../shared/boardDto';
 import type { IsoDate } from '../../shared/dates';
 import type { StayStatus, TestResult } from '../../shared/enums';
 import { Person } from '../models';
-import { CURRENT_STATUSES_SQL } from './occupancy';
+import { CURRENT_STATUSES_SQL, EXPECTED_STATUSES_SQL } from '../allocation/rules';
 
 /** A stay as read: the DTO's own fields, the person still an id, instants still dates. */
 export type BoardStayRow = Omit<BoardStayDto, 'person' | 'tests' | 'checkedInAt'> & {
@@ -39,7 +39,7 @@ export type BoardSelection =
 
 const CONDITIONS: Record<BoardSelection['kind'], string> = {
   room: 'st.roomId = :roomId',
-  arrivals: "st.status IN ('reserved', 'in_transit') AND st.entryDate <= :day",
+  arrivals: `st.status IN ${EXPECTED_STATUSES_SQL} AND st.entryDate <= :day`,
   releases: "st.status = 'checked_in' AND st.plannedReleaseDate <= :day",
   testsDue: `EXISTS (SELECT 1 FROM tests t WHERE t.stayId = st.id AND t.dueDate <= :day
     AND t.result = 'pending' AND t.sampledAt IS NULL)`,

@@ -8,16 +8,13 @@
  */
 import type { Occupancy } from '../../shared/dto';
 import { withUtilization } from '../../shared/occupancy';
+import { EXPECTED_STATUSES_SQL, OCCUPIES_DAY_SQL } from '../allocation/rules';
 
 // Summing is shared with the dashboard, which applies live updates to its totals.
 export { emptyOccupancy, sumOccupancy } from '../../shared/occupancy';
 
-export const CURRENT_STATUSES_SQL = "('reserved', 'in_transit', 'checked_in')";
-
-/** SQL condition on `stays` aliased `st`: the stay holds its room on :day. */
-export const OCCUPIES_DAY_SQL =
-  `st.status IN ${CURRENT_STATUSES_SQL} AND st.entryDate <= :day ` +
-  `AND (st.plannedReleaseDate > :day OR st.status = 'checked_in')`;
+// The bed-holding rule's SQL form lives with the rule itself.
+export { CURRENT_STATUSES_SQL, OCCUPIES_DAY_SQL } from '../allocation/rules';
 
 const num = (v: number | string | null | undefined) => Number(v ?? 0);
 
@@ -47,7 +44,7 @@ export function siteOccupancySql(options: { onlySites: boolean }): string {
   LEFT JOIN (
     SELECT st.roomId, COUNT(*) AS upcoming FROM stays st
     ${options.onlySites ? 'JOIN rooms sr ON sr.id = st.roomId AND sr.siteId IN (:ids)' : ''}
-    WHERE st.status IN ('reserved', 'in_transit') AND st.entryDate > :day GROUP BY st.roomId
+    WHERE st.status IN ${EXPECTED_STATUSES_SQL} AND st.entryDate > :day GROUP BY st.roomId
   ) u ON u.roomId = rm.id
   ${options.onlySites ? 'WHERE rm.siteId IN (:ids)' : ''}
   GROUP BY rm.siteId`;

@@ -4,7 +4,7 @@
  */
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { addDays, canonicalDate, type IsoDate } from '../../shared/dates';
-import { CURRENT_STATUSES_SQL } from './occupancy';
+import { CURRENT_STATUSES_SQL } from '../allocation/rules';
 
 type Count = number | string | null;
 

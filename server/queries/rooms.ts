@@ -4,7 +4,7 @@ import type { IsoDate } from '../../shared/dates';
 import type { Category } from '../../shared/enums';
 import { takeJoinedColumns } from '../db/joinedColumns';
 import { Room } from '../models';
-import { OCCUPIES_DAY_SQL } from './occupancy';
+import { EXPECTED_STATUSES_SQL, OCCUPIES_DAY_SQL } from '../allocation/rules';
 
 export interface RoomWithOccupancy {
   room: Room;
@@ -35,7 +35,7 @@ export async function listRoomsWithOccupancy(
      ) o ON o.roomId = rm.id
      LEFT JOIN (
        SELECT st.roomId, COUNT(*) AS upcoming FROM stays st
-       WHERE st.status IN ('reserved', 'in_transit') AND st.entryDate > :day AND ${siteRooms}
+       WHERE st.status IN ${EXPECTED_STATUSES_SQL} AND st.entryDate > :day AND ${siteRooms}
        GROUP BY st.roomId
      ) u ON u.roomId = rm.id
      WHERE rm.siteId = :siteId ${filter.floor !== undefined ? 'AND rm.floor = :floor' : ''}

@@ -4,7 +4,6 @@
  */
 import type { Transaction } from 'sequelize';
 import type { Actor } from '../context';
-import type { StatementBatch } from '../db/statementBatch';
 import { sanitize } from '../logging/sanitize';
 import { AuditEvent } from '../models';
 
@@ -39,15 +38,4 @@ export async function recordAudit(
   entry: AuditEntry,
 ): Promise<void> {
   await AuditEvent.create(auditRow(actor, entry), { transaction });
-}
-
-/** The same record as one statement of a batch (placement's hot path). */
-export function queueAudit(batch: StatementBatch, actor: Actor, entry: AuditEntry): void {
-  const row = auditRow(actor, entry);
-  const columns = Object.keys(row);
-  // `before` is a reserved word in MySQL: every column is quoted (backticks work on SQLite too).
-  batch.write(
-    `INSERT INTO audit_events (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-    Object.values(row),
-  );
 }

@@ -1,3 +1,4 @@
+import { EXPECTED_STAY_STATUSES } from '../../shared/enums';
 import { inTransaction } from '../db/transaction';
 import type { Stay } from '../models';
 import { lockStay, requireStatus } from '../placement/stayLocks';
@@ -13,7 +14,7 @@ export async function cancelStay(
 ): Promise<Stay> {
   const stay = await inTransaction(ctx.sequelize, async (transaction) => {
     const { stay, room } = await lockStay(transaction, stayId);
-    requireStatus(stay, ['reserved', 'in_transit'], 'cancel (a checked-in stay is released)');
+    requireStatus(stay, EXPECTED_STAY_STATUSES, 'cancel (a checked-in stay is released)');
     const before = { status: stay.status };
     await stay.update(
       { status: 'cancelled', endedAt: ctx.now, endReason: input.reason, activePersonId: null },

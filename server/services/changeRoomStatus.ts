@@ -3,15 +3,16 @@
  * (the lock placement takes), is audited, and re-tries the waiting list after commit when it adds
  * capacity.
  */
+import { CURRENT_STATUSES_SQL } from '../allocation/rules';
 import { QueryTypes, type Transaction } from 'sequelize';
 import type { RoomStatus } from '../../shared/enums';
 import type { RoomAction } from '../../shared/events';
 import { inTransaction } from '../db/transaction';
 import { emitAfterCommit } from '../events/bus';
-import { bumpOccupancyVersions } from '../events/occupancyVersion';
+import { bumpOccupancyVersions } from '../placement/occupancyVersion';
 import { conflict, notFound } from '../errors';
 import { Room } from '../models';
-import { bumpRoomVersions, lockRooms } from '../placement/snapshot';
+import { bumpRoomVersions, lockRooms } from '../placement/floorLock';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
 import { drainWaitingList } from './drainWaitingList';
@@ -96,7 +97,7 @@ export function setRoomOutOfService(
     check: async (room, transaction) => {
       const [held] = await ctx.sequelize.query<{ id: number; entryDate: string }>(
         `SELECT id, entryDate FROM stays
-         WHERE roomId = :roomId AND status IN ('reserved', 'in_transit', 'checked_in')
+         WHERE roomId = :roomId AND status IN ${CURRENT_STATUSES_SQL}
          ORDER BY entryDate LIMIT 1`,
         { type: QueryTypes.SELECT, replacements: { roomId: room.id }, transaction },
       );

@@ -3,11 +3,12 @@
  * e.g. an infection found inside), close (refused while anyone is in it). The site row is locked
  * and the change audited; activating re-tries the waiting list after commit.
  */
+import { CURRENT_STATUSES_SQL } from '../allocation/rules';
 import { QueryTypes } from 'sequelize';
 import type { SiteStatus } from '../../shared/enums';
 import { inTransaction } from '../db/transaction';
 import { emitAfterCommit } from '../events/bus';
-import { bumpOccupancyVersions } from '../events/occupancyVersion';
+import { bumpOccupancyVersions } from '../placement/occupancyVersion';
 import { conflict, notFound } from '../errors';
 import { Site } from '../models';
 import { recordAudit } from './audit';
@@ -43,7 +44,7 @@ export async function changeSiteStatus(
     if (action === 'close') {
       const [row] = await ctx.sequelize.query<{ n: number | string }>(
         `SELECT COUNT(*) AS n FROM stays st JOIN rooms r ON r.id = st.roomId
-         WHERE r.siteId = :siteId AND st.status IN ('reserved', 'in_transit', 'checked_in')`,
+         WHERE r.siteId = :siteId AND st.status IN ${CURRENT_STATUSES_SQL}`,
         { type: QueryTypes.SELECT, replacements: { siteId }, transaction },
       );
       const people = Number(row?.n ?? 0);

@@ -1,3 +1,4 @@
+import { EXPECTED_STAY_STATUSES } from '../../shared/enums';
 import { inTransaction } from '../db/transaction';
 import { conflict } from '../errors';
 import type { Stay } from '../models';
@@ -9,7 +10,7 @@ import { finishStayChange } from './stayChange';
 export async function checkInStay(ctx: ServiceContext, stayId: number): Promise<Stay> {
   return inTransaction(ctx.sequelize, async (transaction) => {
     const { stay, room } = await lockStay(transaction, stayId);
-    requireStatus(stay, ['reserved', 'in_transit'], 'check in');
+    requireStatus(stay, EXPECTED_STAY_STATUSES, 'check in');
     if (stay.entryDate > ctx.today) {
       throw conflict(
         { code: 'stay.checkInTooEarly', params: { entryDate: stay.entryDate } },

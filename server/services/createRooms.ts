@@ -2,7 +2,7 @@ import { Op } from 'sequelize';
 import type { RoomsBulkCreateInput } from '../../shared/dto';
 import { inTransaction } from '../db/transaction';
 import { emitAfterCommit } from '../events/bus';
-import { bumpOccupancyVersions } from '../events/occupancyVersion';
+import { bumpOccupancyVersions } from '../placement/occupancyVersion';
 import { conflict, notFound } from '../errors';
 import { Room, Site } from '../models';
 import { recordAudit } from './audit';

@@ -11,7 +11,7 @@ import { ruleRequest } from '../allocation/suggest';
 import { inTransaction } from '../db/transaction';
 import { conflict, notFound, validationError } from '../errors';
 import { Party, Stay } from '../models';
-import { lockFloors } from '../placement/snapshot';
+import { lockFloors } from '../placement/floorLock';
 import { isCurrent } from '../placement/stayLocks';
 import type { ServiceContext } from './context';
 import { allocationPolicy, currentPolicy } from './policy';
@@ -52,7 +52,6 @@ export async function extendStay(
     // its floor locked as a placement locks it (then the stay is read again, as committed now).
     const locked = await lockFloors(transaction, [stay.roomId], {
       entryDate: stay.plannedReleaseDate,
-      releaseDate: input.plannedReleaseDate,
       cleaningNights: rules.cleaningNights,
       today: ctx.today,
     });

@@ -7,13 +7,13 @@
 import { Op } from 'sequelize';
 import { inTransaction } from '../db/transaction';
 import { emitAfterCommit } from '../events/bus';
-import { bumpOccupancyVersions } from '../events/occupancyVersion';
+import { bumpOccupancyVersions } from '../placement/occupancyVersion';
 import { conflict } from '../errors';
 import { Room, Stay, StayTest } from '../models';
 import { bestAvailable, checkChosenRooms } from '../placement/chooseRooms';
 import { loadParty } from '../placement/partyLoader';
 import { currentStaysToMove, leavesCurrentRooms, moveRequest } from '../placement/moveRequest';
-import { bumpRoomVersions, lockRooms } from '../placement/snapshot';
+import { bumpRoomVersions, lockRooms } from '../placement/floorLock';
 import { startCleaningIfEmpty } from '../placement/stayLocks';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';

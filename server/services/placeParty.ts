@@ -13,37 +13,29 @@
  * `waitingList.changed` when the party joined or left the waiting list.
  */
 import type { Transaction } from 'sequelize';
-import { addDays } from '../../shared/dates';
 import type { IsoDate } from '../../shared/dates';
 import type { HardConstraint } from '../../shared/enums';
 import type { PolicyDocument } from '../../shared/policy';
-import { StatementBatch } from '../db/statementBatch';
 import { inTransaction } from '../db/transaction';
-import { emitAfterCommit, runAfterCommit } from '../events/bus';
-import { queueOccupancyBump } from '../events/occupancyVersion';
+import { emitAfterCommit } from '../events/bus';
 import { Site } from '../models';
 import { bestAvailable, checkChosenRooms, type Option } from '../placement/chooseRooms';
+import { bumpOccupancyVersions } from '../placement/occupancyVersion';
 import {
+  loadParty,
   partyRequest,
-  queuePartyRead,
   refuseMembersInQuarantine,
   stayWindow,
   type LoadedParty,
   type StayWindow,
 } from '../placement/partyLoader';
-import {
-  noteCommittedBookings,
-  noteVersionInFlight,
-  queueSiteRows,
-} from '../placement/citySnapshot';
-import { queueFloorLock } from '../placement/snapshot';
-import { queueMarkPlaced, queueParty, queuePosition } from '../placement/waitingQueue';
-import { queueStayWrites } from '../placement/writeStays';
+import { markPlaced, queueParty, queuePosition } from '../placement/waitingQueue';
+import { writeStays } from '../placement/writeStays';
 import type { StayFields } from '../presenters/stay';
 import type { RoomPlace } from '../queries/roomPlaces';
-import { queueAudit, recordAudit } from './audit';
+import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
-import { lastReadCleaningNights, policyByStamp } from './policy';
+import { policyByStamp } from './policy';
 
 export interface PlacePartyInput {
   partyId: number;
@@ -75,52 +67,26 @@ export async function placeParty(
   ctx: ServiceContext,
   input: PlacePartyInput,
 ): Promise<PlacePartyResult> {
-  // Site versions an attempt wrote, forgotten as soon as it has ended (see citySnapshot).
-  const inFlight: (() => void)[] = [];
-  const afterAttempt = () => inFlight.splice(0).forEach((forget) => forget());
-  return inTransaction(
-    ctx.sequelize,
-    (transaction) => placeOnce(ctx, input, transaction, inFlight),
-    { afterAttempt },
-  );
+  return inTransaction(ctx.sequelize, (transaction) => placeOnce(ctx, input, transaction));
 }
 
 async function placeOnce(
   ctx: ServiceContext,
   input: PlacePartyInput,
   transaction: Transaction,
-  inFlight: (() => void)[],
 ): Promise<PlacePartyResult> {
-  // One round trip reads the party, locked (one placement of it at a time), with its waiting
-  // entry and the name of the policy in force (this process keeps the document until another
-  // is), and with it: for a chosen room, its floor locked and read (ended stays back as far as
-  // the cleaning buffer this process last saw, checked once the policy is known); for the
-  // engine, the open sites and their versions.
-  const reads = new StatementBatch(ctx.sequelize);
-  const readParty = queuePartyRead(reads, input.partyId, { forPlacement: true });
-  const allowStandby = input.allowStandby ?? false;
-  const entryDate = input.entryDate ?? ctx.today;
-  const chosenFloor = input.roomIds?.length
-    ? queueFloorLock(
-        reads,
-        input.roomIds,
-        addDays(entryDate, -lastReadCleaningNights(ctx.sequelize)),
-      )
-    : undefined;
-  const siteRows = input.roomIds
-    ? undefined
-    : queueSiteRows(reads, { allowStandby, ...(ctx.siteScope ? { siteIds: ctx.siteScope } : {}) });
-  await reads.run(transaction);
-  const loaded = readParty();
+  // The party is read locked (one placement of it at a time), with its waiting entry and the name
+  // of the policy in force (this process keeps the document until another is in force).
+  const loaded = await loadParty(transaction, input.partyId, { forPlacement: true });
   const { policyStamp, waitingEntryId } = loaded.placement!;
   const policy = await policyByStamp(ctx.sequelize, transaction, policyStamp);
   refuseMembersInQuarantine(loaded);
   const window = stayWindow(policy, loaded, ctx.today, input.entryDate);
-  const request = partyRequest(loaded, window, allowStandby);
+  const request = partyRequest(loaded, window, input.allowStandby ?? false);
 
   const chosen = input.roomIds
-    ? await checkChosenRooms(ctx, transaction, policy, request, input.roomIds, chosenFloor)
-    : await bestAvailable(ctx, transaction, policy, request, siteRows ? { siteRows } : {});
+    ? await checkChosenRooms(ctx, transaction, policy, request, input.roomIds)
+    : await bestAvailable(ctx, transaction, policy, request);
   if (chosen.outcome === 'none') {
     const entry = await queueParty(transaction, loaded, policy, chosen.constraint, ctx.now);
     await recordAudit(transaction, ctx.actor, {
@@ -142,9 +108,8 @@ async function placeOnce(
       reason: entry.reason ?? '',
     };
   }
-  const stays = await commitPlacement(ctx, transaction, policy, loaded, window, chosen, {
+  const stays = await writePlacement(ctx, transaction, policy, loaded, window, chosen, {
     waitingEntryId,
-    inFlight,
   });
   return {
     outcome: 'placed' as const,
@@ -156,18 +121,18 @@ async function placeOnce(
 }
 
 /**
- * Writes an option: the standby site opened if it must be (rare: through the models), then every
- * write of a placement — stays, tests, waiting entry, audit, site version (last: the site row's
- * lock is held only from there to COMMIT) — as one batch (one round trip on MySQL).
+ * Writes an option: the standby site opened if it must be, the stays and their tests, the
+ * waiting entry resolved, the audit record and, last, the site's version (its row's lock is
+ * held only from there to COMMIT). The events are heard once the transaction commits.
  */
-async function commitPlacement(
+async function writePlacement(
   ctx: ServiceContext,
   transaction: Transaction,
   policy: PolicyDocument,
   loaded: LoadedParty,
   window: StayWindow,
   option: Option,
-  { waitingEntryId, inFlight }: { waitingEntryId: number | null; inFlight: (() => void)[] },
+  { waitingEntryId }: { waitingEntryId: number | null },
 ): Promise<StayFields[]> {
   if (option.opensStandbySite) {
     const site = await Site.findByPk(option.siteId, { transaction, lock: transaction.LOCK.UPDATE });
@@ -182,11 +147,10 @@ async function commitPlacement(
       });
     }
   }
-  const writes = new StatementBatch(ctx.sequelize);
-  const readStays = queueStayWrites(writes, loaded, option.rooms, window, policy);
+  const stays = await writeStays(transaction, loaded, option.rooms, window, policy);
   // The entry was read under the party's lock: no one can queue the party meanwhile.
-  if (waitingEntryId !== null) queueMarkPlaced(writes, waitingEntryId, ctx.now);
-  queueAudit(writes, ctx.actor, {
+  if (waitingEntryId !== null) await markPlaced(transaction, waitingEntryId, ctx.now);
+  await recordAudit(transaction, ctx.actor, {
     entity: 'party',
     entityId: loaded.party.id,
     action: 'place',
@@ -197,29 +161,7 @@ async function commitPlacement(
       releaseDate: window.releaseDate,
     },
   });
-  const readSites = queueOccupancyBump(writes, [option.siteId]);
-  const written = noteVersionInFlight(ctx.sequelize, option.siteId);
-  inFlight.push(written.forget);
-  // The placement's last statements: the batch commits it (nothing below may fail).
-  await writes.run(transaction, { commit: true });
-  const stays = readStays();
-  const sites = readSites();
-  written.settle(sites[0].version);
-  // The next automatic placement here need not read this site again for what this one wrote.
-  runAfterCommit(transaction, () =>
-    noteCommittedBookings(ctx.sequelize, {
-      siteId: option.siteId,
-      version: sites[0].version,
-      bookings: option.rooms.map((room) => ({
-        roomId: room.roomId,
-        partyId: loaded.party.id,
-        category: loaded.party.category,
-        start: window.entryDate,
-        end: window.releaseDate,
-        people: room.members.length,
-      })),
-    }),
-  );
+  const sites = await bumpOccupancyVersions(transaction, [option.siteId]);
   if (option.opensStandbySite) {
     emitAfterCommit(transaction, {
       name: 'site.changed',

@@ -2,10 +2,9 @@
  * The policy in force is the newest `policies` row; a database without one runs on the defaults.
  * Changing it inserts a new version (history kept) with an audit event.
  */
-import type { Sequelize, Transaction } from 'sequelize';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { DEFAULT_POLICY, type PolicyDocument } from '../../shared/policy';
 import type { AllocationPolicy } from '../allocation/types';
-import { StatementBatch } from '../db/statementBatch';
 import { inTransaction } from '../db/transaction';
 import { Policy } from '../models';
 import { recordAudit } from './audit';
@@ -42,12 +41,10 @@ async function readPolicy(
   sequelize: Sequelize,
   transaction: Transaction | undefined,
 ): Promise<PolicyDocument> {
-  const batch = new StatementBatch(sequelize);
-  const rows = batch.select<{ document: string | null; stamp: string }>(
-    `SELECT document, ${stampOf(batch.dialect)} AS stamp FROM policies ORDER BY id DESC LIMIT 1`,
+  const [row] = await sequelize.query<{ document: string | null; stamp: string }>(
+    `SELECT document, ${stampOf(sequelize.getDialect())} AS stamp FROM policies ORDER BY id DESC LIMIT 1`,
+    { type: QueryTypes.SELECT, transaction },
   );
-  await batch.run(transaction);
-  const [row] = rows.value;
   if (!row) {
     lastRead.delete(sequelize);
     return DEFAULT_POLICY;
@@ -77,11 +74,6 @@ export async function policyByStamp(
   }
   const known = lastRead.get(sequelize);
   return known?.stamp === stamp ? known.document : readPolicy(sequelize, transaction);
-}
-
-/** The cleaning buffer of the policy this process read last (the defaults' before any). */
-export function lastReadCleaningNights(sequelize: Sequelize): number {
-  return cleaningNights(lastRead.get(sequelize)?.document ?? DEFAULT_POLICY);
 }
 
 export function currentPolicy(transaction?: Transaction): Promise<PolicyDocument> {

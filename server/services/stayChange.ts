@@ -8,7 +8,7 @@ import type { Transaction } from 'sequelize';
 import type { StayStatus } from '../../shared/enums';
 import type { StayAction } from '../../shared/events';
 import { emitAfterCommit } from '../events/bus';
-import { bumpOccupancyVersions } from '../events/occupancyVersion';
+import { bumpOccupancyVersions } from '../placement/occupancyVersion';
 import { recordAudit, type AuditEntry } from './audit';
 import type { ServiceContext } from './context';
 

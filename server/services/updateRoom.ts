@@ -1,8 +1,9 @@
+import { CURRENT_STATUSES_SQL } from '../allocation/rules';
 import { Op, QueryTypes } from 'sequelize';
 import type { RoomUpdateInput } from '../../shared/dto';
 import { inTransaction } from '../db/transaction';
 import { emitAfterCommit } from '../events/bus';
-import { bumpOccupancyVersions } from '../events/occupancyVersion';
+import { bumpOccupancyVersions } from '../placement/occupancyVersion';
 import { conflict, notFound } from '../errors';
 import { Room } from '../models';
 import { presentRoom } from '../presenters/room';
@@ -53,7 +54,7 @@ export async function updateRoom(
       const [row] = await ctx.sequelize.query<{ largest: number | string | null }>(
         `SELECT MAX(n) AS largest FROM (
            SELECT COUNT(*) AS n FROM stays
-           WHERE roomId = :roomId AND status IN ('reserved', 'in_transit', 'checked_in')
+           WHERE roomId = :roomId AND status IN ${CURRENT_STATUSES_SQL}
              AND (plannedReleaseDate > :today OR status = 'checked_in')
            GROUP BY partyId) parties`,
         {
