@@ -6,8 +6,6 @@
  */
 import { Op } from 'sequelize';
 import { inTransaction } from '../db/transaction';
-import { emitAfterCommit } from '../events/bus';
-import { bumpOccupancyVersions } from '../placement/occupancyVersion';
 import { conflict } from '../errors';
 import { Room, Stay, StayTest } from '../models';
 import { bestAvailable, checkChosenRooms } from '../placement/chooseRooms';
@@ -15,10 +13,10 @@ import { loadParty } from '../placement/partyLoader';
 import { currentStaysToMove, leavesCurrentRooms, moveRequest } from '../placement/moveRequest';
 import { bumpRoomVersions, lockRooms } from '../placement/floorLock';
 import { startCleaningIfEmpty } from '../placement/stayLocks';
-import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
 import { drainWaitingList } from './drainWaitingList';
 import { currentPolicy } from './policy';
+import { finishStayChange } from './stayChange';
 
 export interface MovePartyInput {
   partyId: number;
@@ -119,30 +117,23 @@ export async function moveParty(ctx: ServiceContext, input: MovePartyInput): Pro
         );
       }
     }
-    await recordAudit(transaction, ctx.actor, {
-      entity: 'party',
-      entityId: input.partyId,
-      action: 'move',
-      before: { rooms: oldRoomIds },
-      after: { rooms: choice.rooms.map((r) => r.roomId), reason: input.reason },
-    });
     const oldSites = await Room.findAll({
       attributes: ['siteId'],
       where: { id: { [Op.in]: oldRoomIds } },
       transaction,
     });
-    const sites = await bumpOccupancyVersions(transaction, [
-      ...oldSites.map((r) => r.siteId),
-      choice.siteId,
-    ]);
-    emitAfterCommit(transaction, {
-      name: 'stay.changed',
-      payload: {
+    await finishStayChange(ctx, transaction, {
+      action: 'move',
+      partyId: input.partyId,
+      stayIds: [...current.map((s) => s.id), ...created.map((s) => s.id)],
+      status: created[0]?.status ?? 'reserved',
+      siteIds: [...oldSites.map((r) => r.siteId), choice.siteId],
+      audit: {
+        entity: 'party',
+        entityId: input.partyId,
         action: 'move',
-        partyId: input.partyId,
-        stayIds: [...current.map((s) => s.id), ...created.map((s) => s.id)],
-        status: created[0]?.status ?? 'reserved',
-        sites,
+        before: { rooms: oldRoomIds },
+        after: { rooms: choice.rooms.map((r) => r.roomId), reason: input.reason },
       },
     });
     return created;

@@ -330,10 +330,35 @@ describe('placement API', () => {
     });
   });
 
-  it('keeps Site untouched by a failed placement', async () => {
+  it('leaves a standby site closed, and writes nothing, when a placement opening it fails midway', async () => {
     const site = await buildSite({ status: 'standby', activationLeadHours: 4 });
+    await buildRoom({ site });
     const { party } = await buildParty();
-    await (await apiAs()).post(`/api/parties/${party.id}/placement`).send({ allowStandby: true });
+    // Fail the transaction after the site was opened and before the stays are written.
+    Stay.addHook('beforeBulkCreate', 'failMidway', () => {
+      throw new Error('failed midway');
+    });
+    let res;
+    try {
+      res = await (
+        await apiAs()
+      )
+        .post(`/api/parties/${party.id}/placement`)
+        .send({ allowStandby: true });
+    } finally {
+      Stay.removeHook('beforeBulkCreate', 'failMidway');
+    }
+    expectProblem(res, 500);
     expect((await Site.findByPk(site.id))!.status).to.equal('standby');
+    expect(await Stay.count()).to.equal(0);
+    expect(await AuditEvent.count({ where: { action: ['activate', 'place'] } })).to.equal(0);
+    // The same request afterwards opens the site and places the party.
+    await (
+      await apiAs()
+    )
+      .post(`/api/parties/${party.id}/placement`)
+      .send({ allowStandby: true })
+      .expect(201);
+    expect((await Site.findByPk(site.id))!.status).to.equal('active');
   });
 });
