@@ -4,7 +4,7 @@ import type { Stay } from '../models';
 import { lockStay, requireStatus } from '../placement/stayLocks';
 import type { ServiceContext } from './context';
 import { drainWaitingList } from './drainWaitingList';
-import { finishStayChange } from './stayChange';
+import { finishOneStayChange } from './stayChange';
 
 /** Cancels a reservation nobody has moved into: its nights are free at once (no cleaning). */
 export async function cancelStay(
@@ -20,19 +20,12 @@ export async function cancelStay(
       { status: 'cancelled', endedAt: ctx.now, endReason: input.reason, activePersonId: null },
       { transaction },
     );
-    await finishStayChange(ctx, transaction, {
+    await finishOneStayChange(ctx, transaction, {
+      stay,
+      siteId: room.siteId,
       action: 'cancel',
-      partyId: stay.partyId,
-      stayIds: [stay.id],
-      status: stay.status,
-      siteIds: [room.siteId],
-      audit: {
-        entity: 'stay',
-        entityId: stay.id,
-        action: 'cancel',
-        before,
-        after: { status: stay.status, reason: input.reason },
-      },
+      before,
+      after: { status: stay.status, reason: input.reason },
     });
     return stay;
   });

@@ -4,7 +4,7 @@ import { conflict } from '../errors';
 import type { Stay } from '../models';
 import { lockStay, requireStatus } from '../placement/stayLocks';
 import type { ServiceContext } from './context';
-import { finishStayChange } from './stayChange';
+import { finishOneStayChange } from './stayChange';
 
 /** The person has arrived: a reserved or in-transit stay whose entry day has come is checked in. */
 export async function checkInStay(ctx: ServiceContext, stayId: number): Promise<Stay> {
@@ -26,19 +26,12 @@ export async function checkInStay(ctx: ServiceContext, stayId: number): Promise<
     }
     const before = { status: stay.status };
     await stay.update({ status: 'checked_in', checkedInAt: ctx.now }, { transaction });
-    await finishStayChange(ctx, transaction, {
+    await finishOneStayChange(ctx, transaction, {
+      stay,
+      siteId: room.siteId,
       action: 'check_in',
-      partyId: stay.partyId,
-      stayIds: [stay.id],
-      status: stay.status,
-      siteIds: [room.siteId],
-      audit: {
-        entity: 'stay',
-        entityId: stay.id,
-        action: 'check_in',
-        before,
-        after: { status: stay.status },
-      },
+      before,
+      after: { status: stay.status },
     });
     return stay;
   });

@@ -15,7 +15,7 @@ import { lockFloors } from '../placement/floorLock';
 import { isCurrent } from '../placement/stayLocks';
 import type { ServiceContext } from './context';
 import { allocationPolicy, currentPolicy } from './policy';
-import { finishStayChange } from './stayChange';
+import { finishOneStayChange } from './stayChange';
 
 /**
  * Moves a current stay's planned release later (e.g. a room-mate tested positive), with a
@@ -86,19 +86,12 @@ export async function extendStay(
 
     const before = { plannedReleaseDate: stay.plannedReleaseDate };
     await stay.update({ plannedReleaseDate: input.plannedReleaseDate }, { transaction });
-    await finishStayChange(ctx, transaction, {
+    await finishOneStayChange(ctx, transaction, {
+      stay,
+      siteId: room.siteId,
       action: 'extend',
-      partyId: stay.partyId,
-      stayIds: [stay.id],
-      status: stay.status,
-      siteIds: [room.siteId],
-      audit: {
-        entity: 'stay',
-        entityId: stay.id,
-        action: 'extend',
-        before,
-        after: { plannedReleaseDate: stay.plannedReleaseDate, reason: input.reason },
-      },
+      before,
+      after: { plannedReleaseDate: stay.plannedReleaseDate, reason: input.reason },
     });
     return stay;
   });

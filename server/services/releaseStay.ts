@@ -4,7 +4,7 @@ import type { Stay } from '../models';
 import { lockStay, requireStatus, startCleaningIfEmpty } from '../placement/stayLocks';
 import type { ServiceContext } from './context';
 import { drainWaitingList } from './drainWaitingList';
-import { finishStayChange } from './stayChange';
+import { finishOneStayChange } from './stayChange';
 
 /**
  * Releases a checked-in person today: on time, or early with a reason. When the last occupant
@@ -52,23 +52,17 @@ export async function releaseStay(
       { transaction },
     );
     const cleaning = await startCleaningIfEmpty(transaction, room, ctx.today, [stay.id], ctx.now);
-    await finishStayChange(ctx, transaction, {
+    await finishOneStayChange(ctx, transaction, {
+      stay,
+      siteId: room.siteId,
       action: 'release',
-      partyId: stay.partyId,
-      stayIds: [stay.id],
-      status: stay.status,
-      siteIds: [room.siteId],
-      audit: {
-        entity: 'stay',
-        entityId: stay.id,
-        action: early ? 'release_early' : 'release',
-        before,
-        after: {
-          status: stay.status,
-          releaseDate: stay.releaseDate,
-          reason: stay.endReason,
-          roomCleaning: cleaning,
-        },
+      auditAction: early ? 'release_early' : 'release',
+      before,
+      after: {
+        status: stay.status,
+        releaseDate: stay.releaseDate,
+        reason: stay.endReason,
+        roomCleaning: cleaning,
       },
     });
     return stay;

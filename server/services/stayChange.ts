@@ -7,6 +7,7 @@
 import type { Transaction } from 'sequelize';
 import type { StayStatus } from '../../shared/enums';
 import type { StayAction } from '../../shared/events';
+import type { Stay } from '../models';
 import { emitAfterCommit } from '../events/bus';
 import { bumpOccupancyVersions } from '../placement/occupancyVersion';
 import { recordAudit, type AuditEntry } from './audit';
@@ -40,6 +41,36 @@ export async function finishStayChange(
       stayIds: change.stayIds,
       status: change.status,
       sites,
+    },
+  });
+}
+
+/** The ending of a change to one stay, audited on the stay (as `auditAction`, default `action`). */
+export function finishOneStayChange(
+  ctx: ServiceContext,
+  transaction: Transaction,
+  change: {
+    stay: Pick<Stay, 'id' | 'partyId' | 'status'>;
+    siteId: number;
+    action: StayAction;
+    auditAction?: string;
+    before: unknown;
+    after: unknown;
+  },
+): Promise<void> {
+  const { stay, action } = change;
+  return finishStayChange(ctx, transaction, {
+    action,
+    partyId: stay.partyId,
+    stayIds: [stay.id],
+    status: stay.status,
+    siteIds: [change.siteId],
+    audit: {
+      entity: 'stay',
+      entityId: stay.id,
+      action: change.auditAction ?? action,
+      before: change.before,
+      after: change.after,
     },
   });
 }
