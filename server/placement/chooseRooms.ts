@@ -5,16 +5,12 @@
  */
 import type { Transaction } from 'sequelize';
 import { indexRooms } from '../allocation/roomIndex';
-import {
-  firstBrokenConstraint,
-  floorBookings,
-  onOneFloor,
-  type FloorBookings,
-} from '../allocation/rules';
+import { firstBrokenConstraint, floorBookings, onOneFloor } from '../allocation/rules';
 import { ruleRequest, suggest } from '../allocation/suggest';
 import type {
   AssignedRoom,
   PartyRequest,
+  RoomSnapshot,
   SiteRules,
   SiteSnapshot,
   Suggestion,
@@ -72,19 +68,13 @@ export async function verifyUnderLock(
   );
   const byId = new Map(locked.rooms.map((r) => [r.id, r]));
   const rulesFor = ruleRequest(request, rules);
-  const floors = new Map<string, FloorBookings>();
-  const floorOf = (room: { siteId: number; floor: number }) => {
-    const key = `${room.siteId}/${room.floor}`;
-    let floor = floors.get(key);
-    if (!floor) {
-      const onFloor = locked.bookings.filter((b) => {
-        const r = byId.get(b.roomId);
-        return r !== undefined && r.siteId === room.siteId && r.floor === room.floor;
-      });
-      floors.set(key, (floor = floorBookings(onFloor, rulesFor)));
-    }
-    return floor;
-  };
+  const arranged = indexRooms(locked.rooms, locked.bookings);
+  const bookingsOnFloorOf = (room: RoomSnapshot) =>
+    floorBookings(
+      arranged.find((s) => s.siteId === room.siteId)!.floors.find((f) => f.floor === room.floor)!
+        .bookings,
+      rulesFor,
+    );
   const broken: { index: number; constraint: HardConstraint }[] = [];
   // A household's rooms are on one floor (DESIGN §3): also what lets a placement's one site
   // version bump stand for every row it contends on (see placeParty).
@@ -100,7 +90,7 @@ export async function verifyUnderLock(
       needs: [...new Set(a.members.flatMap((m) => request.members[m].needs))],
     };
     const site = locked.sites.find((s) => s.id === room.siteId);
-    const c = firstBrokenConstraint(room, site, unit, floorOf(room), rulesFor);
+    const c = firstBrokenConstraint(room, site, unit, bookingsOnFloorOf(room), rulesFor);
     if (c) broken.push({ index: i, constraint: c });
   });
   if (broken.length) return { broken, option: null, locked };

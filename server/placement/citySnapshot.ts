@@ -7,7 +7,8 @@
  * bookings on every suggestion with reading 500 site rows.
  *
  * Freshness is the version alone: a kept site is used exactly when its version equals the one just
- * read. Its rooms and stays are read after the version, so they are at least as new as the
+ * read (a placement of this process files its own stays when its commit was the site's only change
+ * since: fileCommittedStays). Its rooms and stays are read after the version, so they are at least as new as the
  * version they are filed under: a change is never missed, at worst read twice. And the reader
  * only proposes: a placement re-checks its rooms under row locks (chooseRooms.verifyUnderLock).
  *
@@ -17,7 +18,7 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { addDays, type IsoDate } from '../../shared/dates';
 import type { Category, SiteStatus } from '../../shared/enums';
-import { indexSiteRooms, type SiteRooms } from '../allocation/roomIndex';
+import { indexSiteRooms, withBookings, type SiteRooms } from '../allocation/roomIndex';
 import { holdsBedOn } from '../allocation/rules';
 import type { RoomSnapshot, SiteSnapshot } from '../allocation/types';
 import { ROOM_COLUMNS, toRoom, type RoomRow } from './roomRows';
@@ -38,6 +39,7 @@ interface SiteEntry {
 interface CityCache {
   /** Bookings kept depend on today (checked-in holds, ended stays) and the cleaning buffer. */
   key: string;
+  today: IsoDate;
   sites: Map<number, SiteEntry>;
 }
 
@@ -46,6 +48,28 @@ const caches = new WeakMap<Sequelize, CityCache>();
 /** Drops what this process holds for the database (tests truncate tables between cases). */
 export function forgetCity(sequelize: Sequelize): void {
   caches.delete(sequelize);
+}
+
+/**
+ * Files stays this process has just committed into its kept site, instead of reading the site
+ * again on the next request — only when the version the commit left is the kept one plus one,
+ * i.e. that commit was the site's only change since it was read. Otherwise the kept site stays as
+ * it is, and the next read finds it stale by its version as usual.
+ */
+export function fileCommittedStays(
+  sequelize: Sequelize,
+  committed: { siteId: number; version: number; stays: readonly StayNights[] },
+): void {
+  const cache = caches.get(sequelize);
+  const entry = cache?.sites.get(committed.siteId);
+  if (!cache || !entry || entry.version !== committed.version - 1) return;
+  cache.sites.set(committed.siteId, {
+    version: committed.version,
+    beds: entry.beds,
+    stays: [...entry.stays, ...committed.stays],
+    occupiedByDay: new Map(),
+    floors: withBookings(entry.floors, bookingsOf(committed.stays, cache.today)),
+  });
 }
 
 export interface CityOptions {
@@ -100,7 +124,7 @@ export async function loadCity(
   const key = `${options.today}|${options.cleaningNights}`;
   let cache = caches.get(sequelize);
   if (!cache || cache.key !== key) {
-    cache = { key, sites: new Map() };
+    cache = { key, today: options.today, sites: new Map() };
     caches.set(sequelize, cache);
   }
   const rows = await readOpenSites(sequelize, transaction, options);

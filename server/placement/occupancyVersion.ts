@@ -6,7 +6,7 @@
  * layer orders a site's updates by. A write to the site row is held until commit, so a use case
  * bumps last (after its room locks, in site id order: the lock order stays rooms, then sites).
  */
-import type { Transaction } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import type { SiteVersion } from '../../shared/events';
 import { Site } from '../models';
 
@@ -18,12 +18,10 @@ export async function bumpOccupancyVersions(
   if (ids.length === 0) return [];
   // silent: a version bump is not an edit of the site (updatedAt stays).
   await Site.increment({ occupancyVersion: 1 }, { where: { id: ids }, transaction, silent: true });
-  const rows = await Site.findAll({
-    attributes: ['id', 'occupancyVersion'],
-    where: { id: ids },
-    order: [['id', 'ASC']],
-    transaction,
-  });
+  const rows = await Site.sequelize!.query<{ id: number; occupancyVersion: number | string }>(
+    'SELECT id, occupancyVersion FROM sites WHERE id IN (?) ORDER BY id',
+    { type: QueryTypes.SELECT, replacements: [ids], transaction },
+  );
   if (rows.length !== ids.length) throw new Error(`Sites ${ids.join(', ')}: not all found`);
-  return rows.map((r) => ({ siteId: r.id, version: Number(r.occupancyVersion) }));
+  return rows.map((r) => ({ siteId: Number(r.id), version: Number(r.occupancyVersion) }));
 }

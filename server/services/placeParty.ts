@@ -17,9 +17,10 @@ import type { IsoDate } from '../../shared/dates';
 import type { HardConstraint } from '../../shared/enums';
 import type { PolicyDocument } from '../../shared/policy';
 import { inTransaction } from '../db/transaction';
-import { emitAfterCommit } from '../events/bus';
+import { emitAfterCommit, runAfterCommit } from '../events/bus';
 import { Site } from '../models';
 import { bestAvailable, checkChosenRooms, type Option } from '../placement/chooseRooms';
+import { fileCommittedStays } from '../placement/citySnapshot';
 import { bumpOccupancyVersions } from '../placement/occupancyVersion';
 import {
   loadParty,
@@ -162,6 +163,22 @@ async function writePlacement(
     },
   });
   const sites = await bumpOccupancyVersions(transaction, [option.siteId]);
+  // The next automatic placement here need not read this site again for what this one wrote.
+  runAfterCommit(transaction, () =>
+    fileCommittedStays(ctx.sequelize, {
+      siteId: option.siteId,
+      version: sites[0].version,
+      stays: stays.map((stay) => ({
+        roomId: stay.roomId,
+        partyId: stay.partyId,
+        category: loaded.party.category,
+        status: stay.status,
+        entryDate: stay.entryDate,
+        plannedReleaseDate: stay.plannedReleaseDate,
+        releaseDate: null,
+      })),
+    }),
+  );
   if (option.opensStandbySite) {
     emitAfterCommit(transaction, {
       name: 'site.changed',

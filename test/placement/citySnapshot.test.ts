@@ -12,10 +12,12 @@ import { forgetCity, loadCity, type CityOptions } from '../../server/placement/c
 import { listSitesWithOccupancy } from '../../server/queries/sites';
 import { allocationPolicy } from '../../server/services/policy';
 import { DEFAULT_POLICY } from '../../shared/policy';
-import { type Room, Stay } from '../../server/models';
+import { type Room, Site, Stay } from '../../server/models';
 import { buildParty, buildRoom, buildSite, buildStays } from '../factories';
 import { TEST_TODAY } from '../setup/app';
 import { testDb, useTestDatabase } from '../setup/db';
+import { apiAs } from '../setup/api';
+import type { PlacementDto } from '../../shared/placementDto';
 
 const rules = allocationPolicy(DEFAULT_POLICY);
 const options = (entryDate = TEST_TODAY): CityOptions => ({
@@ -141,6 +143,34 @@ describe('city snapshot', () => {
     const bookings = city.floors.flatMap((site) => site.floors.flatMap((f) => f.bookings));
     expect(bookings.some((b) => b.roomId === free.id && b.partyId === stay.partyId)).to.equal(true);
     expect(city.sites.find((s) => s.id === a.id)!.occupied).to.equal(3);
+  });
+
+  it("files this process's own placement without reading its site again, unless another change came between", async () => {
+    await buildCity();
+    const { sequelize } = testDb();
+    await loadCity(sequelize, undefined, options());
+    const api = await apiAs('admin');
+    const first = await buildParty();
+    const placed = await api.post(`/api/parties/${first.party.id}/placement`).send({}).expect(201);
+    const siteId = (placed.body as PlacementDto).siteId;
+    const kept = await loadCity(sequelize, undefined, options());
+    expect(kept.reloadedSites).to.equal(0);
+    forgetCity(sequelize);
+    expect(held(kept)).to.deep.equal(held(await loadCity(sequelize, undefined, options())));
+
+    // A change elsewhere (another process) between the read and this process's next placement (a
+    // chosen room: no city read of its own): its version is two past the kept one, so the site is
+    // read again instead.
+    const room = await buildRoom({ site: (await Site.findByPk(siteId))!, floor: 9 });
+    await sequelize.transaction((transaction) => bumpOccupancyVersions(transaction, [siteId]));
+    const second = await buildParty();
+    await api
+      .post(`/api/parties/${second.party.id}/placement`)
+      .send({ roomIds: [room.id] })
+      .expect(201);
+    const after = await loadCity(sequelize, undefined, options());
+    expect(after.reloadedSites).to.equal(1);
+    expect(held(after).filter((b) => b.includes(`:${second.party.id}:`))).to.have.length(1);
   });
 
   it('reads the same bookings for a few changed sites (from their rooms) as for many (by status)', async () => {
