@@ -11,8 +11,8 @@
  * The same run also times, in-process and without HTTP, as a baseline:
  *   - bare SQL: the rooms of active sites and the bookings that hold them (current stays and
  *     stays still in their cleaning buffer), two plain SELECTs through the driver itself;
- *   - Haven's loaders (sites with occupancy, rooms, bookings: server/placement/snapshot.ts);
- *   - the engine alone (server/allocation/suggest.ts) on what the loaders returned;
+ *   - Haven's city reader from cold, every site read (server/placement/citySnapshot.ts);
+ *   - the engine alone (server/allocation/suggest.ts) on what it returned;
  * so a reader sees how much of a request is the database and how much the engine.
  */
 import http from 'node:http';
