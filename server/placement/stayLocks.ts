@@ -1,13 +1,12 @@
 /** Loading a stay for a change, with its room locked first (the same lock placement takes). */
 import { QueryTypes, type Transaction } from 'sequelize';
-import { CURRENT_STAY_STATUSES } from '../../shared/enums';
+import { isCurrentStatus } from '../allocation/rules';
 import type { IsoDate } from '../../shared/dates';
 import { conflict, notFound } from '../errors';
 import { Room, Stay } from '../models';
 import { bumpRoomVersions, lockRooms } from './floorLock';
 
-export const isCurrent = (stay: Stay) =>
-  (CURRENT_STAY_STATUSES as readonly string[]).includes(stay.status);
+export const isCurrent = (stay: Stay) => isCurrentStatus(stay.status);
 
 /** The stay and its room, the room row locked and its version bumped (contention is a write). */
 export async function lockStay(

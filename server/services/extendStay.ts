@@ -31,6 +31,16 @@ export async function extendStay(
   return inTransaction(ctx.sequelize, async (transaction) => {
     const stay = await Stay.findByPk(stayId, { transaction });
     if (!stay) throw notFound(`Stay ${stayId}`, 'stayId');
+    const rules = allocationPolicy(await currentPolicy(transaction));
+    // The stay's floor locked as a placement locks it, then the stay read again as committed now
+    // (an extension only moves its release later, so the floor's stays read from the release seen
+    // before the lock are enough).
+    const locked = await lockFloors(transaction, [stay.roomId], {
+      entryDate: stay.plannedReleaseDate,
+      cleaningNights: rules.cleaningNights,
+      today: ctx.today,
+    });
+    await stay.reload({ transaction });
     if (!isCurrent(stay)) {
       throw conflict(
         { code: 'stay.status', params: { status: stay.status } },
@@ -47,15 +57,7 @@ export async function extendStay(
         },
       ]);
     }
-    const rules = allocationPolicy(await currentPolicy(transaction));
-    // The added nights, asked of the stay's room as a placement of the party would ask them, with
-    // its floor locked as a placement locks it (then the stay is read again, as committed now).
-    const locked = await lockFloors(transaction, [stay.roomId], {
-      entryDate: stay.plannedReleaseDate,
-      cleaningNights: rules.cleaningNights,
-      today: ctx.today,
-    });
-    await stay.reload({ transaction });
+    // The added nights, asked of the stay's room as a placement of the party would ask them.
     const room = locked.rooms.find((r) => r.id === stay.roomId)!;
     const party = (await Party.findByPk(stay.partyId, { attributes: ['category'], transaction }))!;
     const inRoom = await Stay.count({
