@@ -28,6 +28,7 @@ import type {
   SiteStatus,
   StayStatus,
 } from '../shared/enums';
+import { CURRENT_STAY_STATUSES } from '../shared/enums';
 import { idNumberCheckDigit } from '../shared/idNumber';
 import { DEFAULT_POLICY, type PolicyDocument } from '../shared/policy';
 import { testSchedule } from '../server/placement/stayDates';
@@ -442,7 +443,7 @@ interface StaySpec {
   withTests: boolean;
 }
 
-const CURRENT: readonly StayStatus[] = ['reserved', 'in_transit', 'checked_in'];
+const CURRENT: readonly StayStatus[] = CURRENT_STAY_STATUSES;
 
 function addStay(ctx: SeedContext, spec: StaySpec): void {
   const id = ctx.ids.stays.next();

@@ -2,6 +2,7 @@
  * Small builders for test data. Each fills in what it is not given, including missing parents
  * (`buildStay({})` makes a site, a room, a person and a party).
  */
+import { isCurrentStatus } from '../server/allocation/rules';
 import { addDays } from '../shared/dates';
 import type { Category } from '../shared/enums';
 import {
@@ -95,7 +96,7 @@ export async function buildStays(
   const room = attrs.room ?? (await buildRoom());
   const { party, people } = attrs.party ?? (await buildParty());
   const status = attrs.status ?? 'checked_in';
-  const current = ['reserved', 'in_transit', 'checked_in'].includes(status);
+  const current = isCurrentStatus(status);
   const entryDate = attrs.entryDate ?? addDays(TEST_TODAY, -1);
   return Promise.all(
     people.map((person) =>

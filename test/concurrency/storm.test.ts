@@ -4,6 +4,7 @@
  * go to 3 separate server processes on one database; on SQLite to one in-process server.
  * Afterwards the invariant checker finds nothing, and every party is either placed or waiting.
  */
+import { CURRENT_STAY_STATUSES } from '../../shared/enums';
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
@@ -223,7 +224,7 @@ describe('placement storm', function () {
     ).to.deep.equal([]);
     expect(statuses.filter((s) => s === 200).length, String(statuses)).to.be.greaterThan(0);
     const current = await Stay.findAll({
-      where: { partyId: party.id, status: { [Op.in]: ['reserved', 'in_transit', 'checked_in'] } },
+      where: { partyId: party.id, status: { [Op.in]: [...CURRENT_STAY_STATUSES] } },
     });
     expect(current.map((s) => s.personId).sort()).to.deep.equal(people.map((p) => p.id).sort());
     expect(new Set(current.map((s) => s.roomId)).size).to.equal(1);

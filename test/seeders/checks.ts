@@ -2,10 +2,11 @@
  * SQL checks of the rules of DESIGN §4 over whatever is in the database, the same on SQLite and
  * MariaDB, plus a canonical dump for comparing two seeds. Used by the seeder tests.
  */
+import { CURRENT_STATUSES_SQL } from '../../server/allocation/rules';
 import { QueryTypes } from 'sequelize';
 import type { Database } from '../../server/db/database';
 
-const CURRENT = "('reserved', 'in_transit', 'checked_in')";
+const CURRENT = CURRENT_STATUSES_SQL;
 /** A stay holds its room for the nights [entryDate, end). */
 const END = (s: string) => `COALESCE(${s}.releaseDate, ${s}.plannedReleaseDate)`;
 

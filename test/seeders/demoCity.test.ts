@@ -1,3 +1,4 @@
+import { CURRENT_STATUSES_SQL, EXPECTED_STATUSES_SQL } from '../../server/allocation/rules';
 import { expect } from 'chai';
 import { verifyPassword } from '../../server/auth/password';
 import { User, WaitingEntry } from '../../server/models';
@@ -16,7 +17,7 @@ const OPTIONS = {
   now: new Date('2026-11-29T03:30:00Z'),
   secret: SECRET,
 };
-const CURRENT = "('reserved', 'in_transit', 'checked_in')";
+const CURRENT = CURRENT_STATUSES_SQL;
 
 describe('demo city seed', () => {
   useTestDatabase();
@@ -187,7 +188,7 @@ describe('demo city seed', () => {
       db,
       `SELECT
          (SELECT COUNT(*) FROM stays st ${inManagerSites}
-            AND st.entryDate = '2026-11-29' AND st.status IN ('reserved', 'in_transit')) AS arrivals,
+            AND st.entryDate = '2026-11-29' AND st.status IN ${EXPECTED_STATUSES_SQL}) AS arrivals,
          (SELECT COUNT(*) FROM stays st ${inManagerSites}
             AND st.plannedReleaseDate = '2026-11-29' AND st.status IN ${CURRENT}) AS releases,
          (SELECT COUNT(*) FROM rooms r JOIN sites s ON s.id = r.siteId

@@ -1,3 +1,4 @@
+import { CURRENT_STATUSES_SQL } from '../../server/allocation/rules';
 import { expect } from 'chai';
 import { seedProvince } from '../../seeders/provinceScale';
 import { testDb, useTestDatabase } from '../setup/db';
@@ -23,7 +24,7 @@ describe('province-scale seed at 1/100 size', () => {
 
     expect(summary.counts.sites).to.equal(6); // 5 active (450 × 0.01, rounded) + 1 standby
     expect(summary.counts.rooms).to.equal(500);
-    const current = "('reserved', 'in_transit', 'checked_in')";
+    const current = CURRENT_STATUSES_SQL;
     expect(await count(db, `SELECT COUNT(*) AS n FROM stays WHERE status IN ${current}`)).to.equal(
       400,
     );
