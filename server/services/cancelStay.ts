@@ -3,9 +3,9 @@ import { emitAfterCommit } from '../events/bus';
 import { bumpOccupancyVersions } from '../events/occupancyVersion';
 import type { Stay } from '../models';
 import { lockStay, requireStatus } from '../placement/stayLocks';
+import { requestDrainAfterCommit } from '../waitingList/drainRequest';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
-import { drainWaitingList } from './drainWaitingList';
 
 /** Cancels a reservation nobody has moved into: its nights are free at once (no cleaning). */
 export async function cancelStay(
@@ -39,8 +39,8 @@ export async function cancelStay(
         sites,
       },
     });
+    requestDrainAfterCommit(ctx, transaction);
     return stay;
   });
-  await drainWaitingList(ctx);
   return stay;
 }

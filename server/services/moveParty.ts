@@ -15,9 +15,9 @@ import { loadParty } from '../placement/partyLoader';
 import { currentStaysToMove, leavesCurrentRooms, moveRequest } from '../placement/moveRequest';
 import { bumpRoomVersions, lockRooms } from '../placement/snapshot';
 import { startCleaningIfEmpty } from '../placement/stayLocks';
+import { requestDrainAfterCommit } from '../waitingList/drainRequest';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
-import { drainWaitingList } from './drainWaitingList';
 import { currentPolicy } from './policy';
 
 export interface MovePartyInput {
@@ -145,8 +145,8 @@ export async function moveParty(ctx: ServiceContext, input: MovePartyInput): Pro
         sites,
       },
     });
+    requestDrainAfterCommit(ctx, transaction);
     return created;
   });
-  await drainWaitingList(ctx);
   return moved;
 }

@@ -41,6 +41,13 @@ import { queueMarkPlaced, queueParty, queuePosition } from '../placement/waiting
 import { queueStayWrites } from '../placement/writeStays';
 import type { StayFields } from '../presenters/stay';
 import type { RoomPlace } from '../queries/roomPlaces';
+import { requestDrainAfterCommit } from '../waitingList/drainRequest';
+import {
+  queueAheadRead,
+  queueOrder,
+  type QueueOrder,
+  type QueueTurn,
+} from '../waitingList/queueOrder';
 import { queueAudit, recordAudit } from './audit';
 import type { ServiceContext } from './context';
 import { lastReadCleaningNights, policyByStamp } from './policy';
@@ -51,6 +58,8 @@ export interface PlacePartyInput {
   roomIds?: number[];
   entryDate?: IsoDate;
   allowStandby?: boolean;
+  /** How the placement stands towards the waiting list's order (waitingList/queueOrder.ts). */
+  turn?: QueueTurn;
 }
 
 export type PlacePartyResult =
@@ -98,6 +107,7 @@ async function placeOnce(
   // engine, the open sites and their versions.
   const reads = new StatementBatch(ctx.sequelize);
   const readParty = queuePartyRead(reads, input.partyId, { forPlacement: true });
+  const readAhead = queueAheadRead(reads, input.partyId, input.turn);
   const allowStandby = input.allowStandby ?? false;
   const entryDate = input.entryDate ?? ctx.today;
   const chosenFloor = input.roomIds?.length
@@ -117,22 +127,28 @@ async function placeOnce(
   refuseMembersInQuarantine(loaded);
   const window = stayWindow(policy, loaded, ctx.today, input.entryDate);
   const request = partyRequest(loaded, window, allowStandby);
+  // No jumping the queue: behind earlier parties of its priority, the party waits its turn.
+  const order = queueOrder(input, loaded, policy, readAhead());
 
-  const chosen = input.roomIds
-    ? await checkChosenRooms(ctx, transaction, policy, request, input.roomIds, chosenFloor)
-    : await bestAvailable(ctx, transaction, policy, request, siteRows ? { siteRows } : {});
+  const chosen = order.wait
+    ? ({ outcome: 'none', constraint: null } as const)
+    : input.roomIds
+      ? await checkChosenRooms(ctx, transaction, policy, request, input.roomIds, chosenFloor)
+      : await bestAvailable(ctx, transaction, policy, request, siteRows ? { siteRows } : {});
   if (chosen.outcome === 'none') {
-    const entry = await queueParty(transaction, loaded, policy, chosen.constraint, ctx.now);
+    const reason = order.wait ? order.reason : undefined;
+    const entry = await queueParty(transaction, loaded, policy, chosen.constraint, ctx.now, reason);
     await recordAudit(transaction, ctx.actor, {
       entity: 'party',
       entityId: loaded.party.id,
       action: 'queue',
-      after: { constraint: chosen.constraint },
+      after: { constraint: chosen.constraint, ...order.note },
     });
     emitAfterCommit(transaction, {
       name: 'waitingList.changed',
       payload: { action: 'queued', partyId: loaded.party.id },
     });
+    if (order.wait) requestDrainAfterCommit(ctx, transaction);
     return {
       outcome: 'queued' as const,
       partyId: loaded.party.id,
@@ -145,6 +161,7 @@ async function placeOnce(
   const stays = await commitPlacement(ctx, transaction, policy, loaded, window, chosen, {
     waitingEntryId,
     inFlight,
+    orderNote: order.note,
   });
   return {
     outcome: 'placed' as const,
@@ -167,7 +184,15 @@ async function commitPlacement(
   loaded: LoadedParty,
   window: StayWindow,
   option: Option,
-  { waitingEntryId, inFlight }: { waitingEntryId: number | null; inFlight: (() => void)[] },
+  {
+    waitingEntryId,
+    inFlight,
+    orderNote,
+  }: {
+    waitingEntryId: number | null;
+    inFlight: (() => void)[];
+    orderNote: QueueOrder['note'];
+  },
 ): Promise<StayFields[]> {
   if (option.opensStandbySite) {
     const site = await Site.findByPk(option.siteId, { transaction, lock: transaction.LOCK.UPDATE });
@@ -195,6 +220,7 @@ async function commitPlacement(
       rooms: option.rooms.map((r) => r.roomId),
       entryDate: window.entryDate,
       releaseDate: window.releaseDate,
+      ...orderNote,
     },
   });
   const readSites = queueOccupancyBump(writes, [option.siteId]);
