@@ -1,6 +1,6 @@
 /**
  * One pass over the waiting list (DESIGN §4 rule 8): the whole list, in order (priority, then
- * waiting time), read once with every party's members, against the city read once.
+ * waiting time), read with every party's members a page at a time, against the city read once.
  *
  * For each party in turn: if its quarantine is already over, it leaves the list (expiry.ts);
  * else the engine is asked for its best rooms on the pass's view of the city; none: the party is
@@ -27,7 +27,12 @@ import { allocationPolicy, currentPolicy } from '../services/policy';
 import { expireEntries, quarantineEnd, quarantineOver } from './expiry';
 import { PassCity } from './passCity';
 import { NoLongerWaiting } from './queueOrder';
-import { readWaitingParties, type WaitingParty } from './waitingParties';
+import {
+  readWaitingParties,
+  WAITING_PAGE,
+  waitingOrder,
+  type WaitingParty,
+} from './waitingParties';
 
 const log = getLogger('allocation');
 
@@ -69,15 +74,15 @@ export async function drainPass(ctx: PassContext): Promise<PassSummary> {
     stopped: false,
     ms: 0,
   };
-  const waiting = await readWaitingParties(ctx.sequelize);
-  summary.waiting = waiting.length;
-  if (waiting.length) await serve(ctx, waiting, summary);
+  const order = await waitingOrder(ctx.sequelize);
+  summary.waiting = order.length;
+  if (order.length) await serve(ctx, order, summary);
   summary.ms = Math.round(performance.now() - started);
-  if (waiting.length) log.info('Waiting list drained', { ...summary });
+  if (order.length) log.info('Waiting list drained', { ...summary });
   return summary;
 }
 
-async function serve(ctx: PassContext, waiting: WaitingParty[], summary: PassSummary) {
+async function serve(ctx: PassContext, order: number[], summary: PassSummary) {
   const today = ctx.today();
   const policy = await currentPolicy();
   const rules = allocationPolicy(policy);
@@ -89,35 +94,15 @@ async function serve(ctx: PassContext, waiting: WaitingParty[], summary: PassSum
     now: ctx.now(),
     siteScope: null,
   });
-
-  const ended: { party: WaitingParty; ended: IsoDate }[] = [];
-  const live: { party: WaitingParty; release: IsoDate }[] = [];
-  for (const party of waiting) {
-    // A party without members cannot be placed, nor can its quarantine end: it stays as it is.
-    if (party.members.length === 0) {
-      summary.passedOver++;
-      continue;
-    }
-    const release = quarantineEnd(policy, party);
-    if (quarantineOver(release, today)) ended.push({ party, ended: release });
-    else live.push({ party, release });
-  }
-  summary.expired = await expireEntries(service(), ended);
-
   const readCity = () =>
     PassCity.read(ctx.sequelize, { today, cleaningNights: rules.cleaningNights });
   let city = await readCity();
+  // Kinds of request nothing fits (see requestKind): later parties of that kind are skipped.
   let nothingFits = new Set<string>();
   let slice = performance.now();
-  for (const { party, release } of live) {
-    if (!ctx.goOn()) {
-      summary.stopped = true;
-      break;
-    }
-    if (performance.now() - slice > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      slice = performance.now();
-    }
+
+  /** Tries one party: placed, or skipped; once more on a city read again if its rooms went. */
+  async function serveParty(party: WaitingParty, release: IsoDate): Promise<void> {
     const request = partyRequest(party, { entryDate: today, releaseDate: release }, false);
     const kind = requestKind(request);
     for (let attempt = 1; ; attempt++) {
@@ -125,23 +110,51 @@ async function serve(ctx: PassContext, waiting: WaitingParty[], summary: PassSum
       if (!best) {
         nothingFits.add(kind);
         summary.skipped++;
-        break;
+        return;
       }
       const outcome = await place(service(), party, request, best);
       if (outcome === 'placed') {
         summary.placed++;
         city.book(best.siteId, bookingsOf(request, best));
-        break;
+        return;
       }
-      if (outcome === 'taken' && attempt === 1) {
-        city = await readCity();
-        summary.cityReads++;
-        // The city read again may hold capacity that appeared meanwhile.
-        nothingFits = new Set();
+      if (outcome !== 'taken' || attempt > 1) {
+        summary.passedOver++;
+        return;
+      }
+      city = await readCity();
+      summary.cityReads++;
+      // The city read again may hold capacity that appeared meanwhile.
+      nothingFits = new Set();
+    }
+  }
+
+  // The list a page at a time, in order: each page's parties are read when their turn comes.
+  for (let from = 0; from < order.length && !summary.stopped; from += WAITING_PAGE) {
+    const page = await readWaitingParties(ctx.sequelize, order.slice(from, from + WAITING_PAGE));
+    const ended: { party: WaitingParty; ended: IsoDate }[] = [];
+    const live: { party: WaitingParty; release: IsoDate }[] = [];
+    for (const party of page) {
+      // A party without members cannot be placed, nor can its quarantine end: it stays as it is.
+      if (party.members.length === 0) {
+        summary.passedOver++;
         continue;
       }
-      summary.passedOver++;
-      break;
+      const release = quarantineEnd(policy, party);
+      if (quarantineOver(release, today)) ended.push({ party, ended: release });
+      else live.push({ party, release });
+    }
+    summary.expired += await expireEntries(service(), ended);
+    for (const { party, release } of live) {
+      if (!ctx.goOn()) {
+        summary.stopped = true;
+        break;
+      }
+      if (performance.now() - slice > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
+      await serveParty(party, release);
     }
   }
 }

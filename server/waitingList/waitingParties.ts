@@ -1,10 +1,13 @@
 /**
- * The whole waiting list in placement order, each party with what placing it needs (category,
- * shareRoom, members' exposure dates, needs and origins), read in one statement: a drain looks at
- * every waiting party, not one round trip per party.
+ * The waiting list in placement order, each party with what placing it needs (category,
+ * shareRoom, members' exposure dates, needs and origins): a drain looks at every waiting party,
+ * in a few statements rather than one round trip per party. The order is read whole (entry ids
+ * only, from the queue's index); the parties are read a page at a time, so that building
+ * thousands of them never holds the event loop (and the requests waiting on it) for long.
  */
-import { QueryTypes, type Sequelize } from 'sequelize';
+import type { Sequelize } from 'sequelize';
 import type { Category, PersonNeed } from '../../shared/enums';
+import { StatementBatch } from '../db/statementBatch';
 import type { LoadedParty } from '../placement/partyLoader';
 
 /** A waiting party, as a drain sees it. */
@@ -27,8 +30,39 @@ interface Row {
 /** Priority (from the category), then waiting time, then entry id: the order of DESIGN §3. */
 export const WAITING_ORDER = 'w.priority, w.queuedAt, w.id';
 
-export async function readWaitingParties(sequelize: Sequelize): Promise<WaitingParty[]> {
-  const rows = await sequelize.query<Row>(
+/** Parties read per statement by `readWaitingParties`. */
+export const WAITING_PAGE = 1000;
+
+/** The ids of the entries waiting now, in placement order. */
+export async function waitingOrder(sequelize: Sequelize): Promise<number[]> {
+  const batch = new StatementBatch(sequelize);
+  const rows = batch.select<{ id: number }>(
+    `SELECT w.id AS id FROM waiting_entries w WHERE w.status = 'waiting' ORDER BY ${WAITING_ORDER}`,
+  );
+  await batch.run(undefined);
+  return rows.value.map((r) => Number(r.id));
+}
+
+/**
+ * The parties of the given entries that still wait, in the order given; every waiting party
+ * when no ids are given (a page at a time).
+ */
+export async function readWaitingParties(
+  sequelize: Sequelize,
+  entryIds?: readonly number[],
+): Promise<WaitingParty[]> {
+  const ids = entryIds ?? (await waitingOrder(sequelize));
+  const parties: WaitingParty[] = [];
+  for (let from = 0; from < ids.length; from += WAITING_PAGE) {
+    parties.push(...(await readPage(sequelize, ids.slice(from, from + WAITING_PAGE))));
+  }
+  return parties;
+}
+
+async function readPage(sequelize: Sequelize, ids: readonly number[]): Promise<WaitingParty[]> {
+  if (ids.length === 0) return [];
+  const batch = new StatementBatch(sequelize);
+  const rows = batch.select<Row>(
     `SELECT w.id AS entryId, w.partyId AS partyId, pa.category AS category,
        pa.shareRoom AS shareRoom, pe.id AS personId, pe.exposureDate AS exposureDate,
        pe.needs AS needs, pe.originLatitude AS originLatitude, pe.originLongitude AS originLongitude
@@ -36,16 +70,19 @@ export async function readWaitingParties(sequelize: Sequelize): Promise<WaitingP
      JOIN parties pa ON pa.id = w.partyId
      LEFT JOIN party_members pm ON pm.partyId = w.partyId
      LEFT JOIN persons pe ON pe.id = pm.personId
-     WHERE w.status = 'waiting'
-     ORDER BY ${WAITING_ORDER}, pe.id`,
-    { type: QueryTypes.SELECT },
+     WHERE w.id IN (?) AND w.status = 'waiting'`,
+    [ids],
   );
-  const parties: WaitingParty[] = [];
-  for (const row of rows) {
-    let party = parties.at(-1);
-    if (party?.entryId !== Number(row.entryId)) {
+  await batch.run(undefined);
+  const byEntry = new Map<number, WaitingParty>();
+  // Members in person id order, as placement reads them (member i in the engine is members[i]).
+  const sorted = [...rows.value].sort((a, b) => Number(a.personId) - Number(b.personId));
+  for (const row of sorted) {
+    const entryId = Number(row.entryId);
+    let party = byEntry.get(entryId);
+    if (!party) {
       party = {
-        entryId: Number(row.entryId),
+        entryId,
         party: {
           id: Number(row.partyId),
           category: row.category,
@@ -53,7 +90,7 @@ export async function readWaitingParties(sequelize: Sequelize): Promise<WaitingP
         },
         members: [],
       };
-      parties.push(party);
+      byEntry.set(entryId, party);
     }
     if (row.personId === null) continue;
     const coordinate = (v: number | string | null) => (v === null ? null : Number(v));
@@ -65,5 +102,5 @@ export async function readWaitingParties(sequelize: Sequelize): Promise<WaitingP
       originLongitude: coordinate(row.originLongitude),
     });
   }
-  return parties;
+  return ids.flatMap((id) => byEntry.get(id) ?? []);
 }

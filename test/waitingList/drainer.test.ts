@@ -15,6 +15,7 @@ import {
   renewDrain,
 } from '../../server/waitingList/claim';
 import { Drainer } from '../../server/waitingList/drainer';
+import { readWaitingParties, WAITING_PAGE } from '../../server/waitingList/waitingParties';
 import { buildRoom, buildSite, buildWaitingParties } from '../factories';
 import { TEST_NOW } from '../setup/app';
 import { testDb, useTestDatabase } from '../setup/db';
@@ -154,6 +155,23 @@ describe('waiting list drain claim', function () {
     expect(await Stay.count({ where: { partyId: party.id } })).to.equal(1);
     expect(await WaitingListDrain.count()).to.equal(1);
     await lone.stop();
+  });
+
+  it('reads the whole list in placement order, page after page, each party with its members', async () => {
+    const specs = Array.from({ length: WAITING_PAGE + 5 }, (_, i) => ({
+      category: i % 3 === 0 ? ('secondary_contact' as const) : ('close_contact' as const),
+      size: 1 + (i % 2),
+    }));
+    const parties = await buildWaitingParties(specs);
+    const read = await readWaitingParties(testDb().sequelize);
+    // Close contacts (priority 1) first, each category in the order it was queued.
+    const expected = [
+      ...parties.filter((p) => p.category === 'close_contact'),
+      ...parties.filter((p) => p.category === 'secondary_contact'),
+    ].map((p) => p.id);
+    expect(read.map((p) => p.party.id)).to.deep.equal(expected);
+    const sizes = new Map(parties.map((p, i) => [p.id, specs[i].size]));
+    expect(read.every((p) => p.members.length === sizes.get(p.party.id))).to.equal(true);
   });
 
   it('never places a party twice, even when two passes run at once without the claim', async () => {
