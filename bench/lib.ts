@@ -7,9 +7,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import type { Sequelize } from 'sequelize';
+import { QueryTypes, type Sequelize } from 'sequelize';
 import { hashPassword } from '../server/auth/password';
-import type { Role } from '../shared/enums';
+import type { Config } from '../server/config';
+import type { Database } from '../server/db/database';
+import { keysFromConfig } from '../server/personalData/keys';
+import { DEFAULT_SEED } from '../seeders/city';
+import { PROVINCE_SIZE, seedProvince } from '../seeders/provinceScale';
+import type { Category, PersonNeed, Role } from '../shared/enums';
 import { bulkInsert, IdSequence } from '../seeders/bulkInsert';
 
 /** 2026-11-29 10:00 in Asia/Shanghai, as in the tests: "today" is 2026-11-29. */
@@ -207,4 +212,69 @@ export const fmt = (value: number, digits = 1) =>
 
 export function machine(): string {
   return `Node ${process.version}, ${process.platform}/${process.arch}`;
+}
+
+/**
+ * The province of DESIGN §7 (seeders/provinceScale.ts) in `db`, seeded with the pinned clock
+ * unless the database already holds its 500 sites (seeding takes minutes: a seeded database is
+ * reused). Refuses a database with some other number of sites.
+ */
+export async function ensureProvince(db: Database, config: Config, url: string): Promise<void> {
+  const [row] = await db.sequelize.query<{ n: number | string }>(
+    'SELECT COUNT(*) AS n FROM sites',
+    { type: QueryTypes.SELECT },
+  );
+  const sites = Number(row?.n ?? 0);
+  const expected = PROVINCE_SIZE.activeSites + PROVINCE_SIZE.standbySites;
+  if (sites === expected) {
+    console.log(`${url} already holds the province (${sites} sites): not reseeded`);
+    return;
+  }
+  if (sites !== 0) throw new Error(`${url} has ${sites} sites, not the province's ${expected}`);
+  console.log(`Seeding the province into ${url} (a few minutes)…`);
+  const summary = await seedProvince(db, {
+    seed: DEFAULT_SEED,
+    today: TODAY,
+    now: NOW,
+    secret: config.sessionSecret,
+    keys: keysFromConfig(config),
+    onProgress: (line) => {
+      if (/present|history: \d*00000 of/.test(line)) console.log(`  ${line}`);
+    },
+  });
+  console.log(`  seeded in ${(summary.milliseconds / 1000).toFixed(1)} s`);
+}
+
+/**
+ * A person's row for the benches' bulk inserts: no ID number or phone (nothing to encrypt),
+ * created at NOW, from `origin` (a district code and the point the distance is measured from).
+ */
+export function benchPerson(person: {
+  id: number;
+  fullName: string;
+  category: Category;
+  exposureDate: string;
+  origin: { district: string; latitude: number; longitude: number };
+  needs?: readonly PersonNeed[];
+  sex?: 'female' | 'male';
+  birthYear?: number;
+}) {
+  return {
+    id: person.id,
+    fullName: person.fullName,
+    idNumberCipher: null,
+    idNumberHash: null,
+    phoneCipher: null,
+    phoneHash: null,
+    sex: person.sex ?? 'female',
+    birthYear: person.birthYear ?? 1980,
+    category: person.category,
+    exposureDate: person.exposureDate,
+    originDistrict: person.origin.district,
+    originLatitude: person.origin.latitude,
+    originLongitude: person.origin.longitude,
+    needs: JSON.stringify(person.needs ?? []),
+    createdAt: NOW,
+    updatedAt: NOW,
+  };
 }

@@ -40,6 +40,7 @@ import { bulkInsert, IdSequence, type Row } from '../seeders/bulkInsert';
 import { addDays } from '../shared/dates';
 import { DEFAULT_POLICY } from '../shared/policy';
 import {
+  benchPerson,
   ensureBenchUser,
   ensureMysqlDatabase,
   fmt,
@@ -188,24 +189,21 @@ async function seedCity(sequelize: Sequelize): Promise<City> {
     const d = districts[k % districts.length];
     const personId = ids.persons.next();
     const partyId = ids.parties.next();
-    persons.push({
-      id: personId,
-      fullName: `Bench person ${k + 1}`,
-      idNumberCipher: null,
-      idNumberHash: null,
-      phoneCipher: null,
-      phoneHash: null,
-      sex: k % 2 ? 'male' : 'female',
-      birthYear: 1960 + (k % 50),
-      category: 'close_contact',
-      exposureDate: EXPOSURE,
-      originDistrict: d.code,
-      originLatitude: d.lat + ((k % 7) - 3) * 0.005,
-      originLongitude: d.lng + ((k % 5) - 2) * 0.005,
-      needs: '[]',
-      createdAt: NOW,
-      updatedAt: NOW,
-    });
+    persons.push(
+      benchPerson({
+        id: personId,
+        fullName: `Bench person ${k + 1}`,
+        sex: k % 2 ? 'male' : 'female',
+        birthYear: 1960 + (k % 50),
+        category: 'close_contact',
+        exposureDate: EXPOSURE,
+        origin: {
+          district: d.code,
+          latitude: d.lat + ((k % 7) - 3) * 0.005,
+          longitude: d.lng + ((k % 5) - 2) * 0.005,
+        },
+      }),
+    );
     parties.push({
       id: partyId,
       category: 'close_contact',

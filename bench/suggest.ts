@@ -26,18 +26,17 @@ import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/database';
 import { dialectOf, sqliteStorage } from '../server/db/sequelize';
 import { configureLogger } from '../server/logging/logger';
-import { keysFromConfig } from '../server/personalData/keys';
 import { loadParty, partyRequest, stayWindow } from '../server/placement/partyLoader';
 import { forgetCity, loadCity } from '../server/placement/citySnapshot';
 import { allocationPolicy, currentPolicy } from '../server/services/policy';
 import { bulkInsert, IdSequence, type Row } from '../seeders/bulkInsert';
-import { DEFAULT_SEED } from '../seeders/city';
-import { PROVINCE_SIZE, seedProvince } from '../seeders/provinceScale';
 import { addDays } from '../shared/dates';
 import type { Category, PersonNeed } from '../shared/enums';
 import {
+  benchPerson,
   ensureBenchUser,
   ensureMysqlDatabase,
+  ensureProvince,
   fmt,
   killQueries,
   login,
@@ -123,13 +122,6 @@ const PARTY_SPECS: PartySpec[] = [
   },
 ];
 
-async function siteCount(sequelize: Sequelize): Promise<number> {
-  const [row] = await sequelize.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM sites', {
-    type: QueryTypes.SELECT,
-  });
-  return Number(row?.n ?? 0);
-}
-
 /** The bench's parties (made once per database, found again by their members' names). */
 async function ensureParties(sequelize: Sequelize): Promise<number[]> {
   const existing = await sequelize.query<{ partyId: number }>(
@@ -161,24 +153,18 @@ async function ensureParties(sequelize: Sequelize): Promise<number[]> {
     const d = DISTRICTS[spec.district];
     spec.members.forEach((needs, m) => {
       const personId = ids.persons.next();
-      persons.push({
-        id: personId,
-        fullName: `${NAME_PREFIX} ${k + 1}.${m + 1}`,
-        idNumberCipher: null,
-        idNumberHash: null,
-        phoneCipher: null,
-        phoneHash: null,
-        sex: m % 2 ? 'male' : 'female',
-        birthYear: needs.includes('minor') ? 2016 : 1980,
-        category: spec.category,
-        exposureDate,
-        originDistrict: d.code,
-        originLatitude: d.lat + 0.004,
-        originLongitude: d.lng - 0.003,
-        needs: JSON.stringify(needs),
-        createdAt: NOW,
-        updatedAt: NOW,
-      });
+      persons.push(
+        benchPerson({
+          id: personId,
+          fullName: `${NAME_PREFIX} ${k + 1}.${m + 1}`,
+          sex: m % 2 ? 'male' : 'female',
+          birthYear: needs.includes('minor') ? 2016 : 1980,
+          category: spec.category,
+          exposureDate,
+          origin: { district: d.code, latitude: d.lat + 0.004, longitude: d.lng - 0.003 },
+          needs,
+        }),
+      );
       members.push({ partyId, personId });
     });
   });
@@ -265,26 +251,7 @@ async function main(): Promise<void> {
   const db = await openDatabase(DATABASE_URL, { quietMigrations: true });
   const { sequelize } = db;
   await db.migrate();
-  const sites = await siteCount(sequelize);
-  const expected = PROVINCE_SIZE.activeSites + PROVINCE_SIZE.standbySites;
-  if (sites === 0) {
-    console.log(`Seeding the province into ${DATABASE_URL} (a few minutes)…`);
-    const summary = await seedProvince(db, {
-      seed: DEFAULT_SEED,
-      today: TODAY,
-      now: NOW,
-      secret: config.sessionSecret,
-      keys: keysFromConfig(config),
-      onProgress: (line) => {
-        if (/present|history: \d*00000 of/.test(line)) console.log(`  ${line}`);
-      },
-    });
-    console.log(`  seeded in ${(summary.milliseconds / 1000).toFixed(1)} s`);
-  } else if (sites !== expected) {
-    throw new Error(`${DATABASE_URL} has ${sites} sites, not the province's ${expected}`);
-  } else {
-    console.log(`${DATABASE_URL} already holds the province (${sites} sites): not reseeded`);
-  }
+  await ensureProvince(db, config, DATABASE_URL);
   await ensureBenchUser(sequelize);
   const partyIds = await ensureParties(sequelize);
 

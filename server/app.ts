@@ -29,6 +29,7 @@ import { registerStayRoutes } from './routes/stays/router';
 import { registerWaitingListRoutes } from './routes/waitingList/router';
 import { registerRoomRoutes } from './routes/rooms/router';
 import { registerSiteRoutes } from './routes/sites/router';
+import { attachDrainer } from './waitingList/drainer';
 
 export const CLIENT_DIST = path.resolve('client', 'dist');
 
@@ -58,6 +59,8 @@ function trustProxySetting(value: string): number | boolean | string {
 }
 
 export function createApp(ctx: AppContext, options: { clientDist?: string | null } = {}): Express {
+  // Services that free capacity ask this process's drainer for a drain after they commit.
+  attachDrainer(ctx);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'extended');

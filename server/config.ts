@@ -24,6 +24,11 @@ export interface Config {
   corsOrigins: string[];
   /** Express `trust proxy` (e.g. `loopback`, `1`); unset = trust no proxy headers. */
   trustProxy: string | null;
+  /**
+   * How often each process offers to drain the waiting list besides the drains that freed capacity
+   * asks for (0 = never): catches up after a process died mid-drain and after races. Not in tests.
+   */
+  waitingListDrainIntervalMs: number;
 }
 
 export const DEV_SESSION_SECRET = 'haven-development-secret-change-me-0000000000';
@@ -73,6 +78,12 @@ const schema = Joi.object({
   TRUST_PROXY: Joi.string()
     .empty('')
     .pattern(/^(loopback|linklocal|uniquelocal|\d{1,2}|true|false)$/),
+  WAITING_LIST_DRAIN_INTERVAL_SECONDS: Joi.number()
+    .empty('')
+    .integer()
+    .min(0)
+    .max(86_400)
+    .when('NODE_ENV', { is: 'test', then: Joi.any().default(0), otherwise: Joi.any().default(60) }),
   APP_TIMEZONE: Joi.string()
     .custom((value: string, helpers) => (isTimezone(value) ? value : helpers.error('any.invalid')))
     .messages({ 'any.invalid': '{{#label}} is not an IANA time zone' })
@@ -121,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : [],
     corsOrigins: value.CORS_ORIGINS ? String(value.CORS_ORIGINS).split(',') : [],
     trustProxy: value.TRUST_PROXY ?? null,
+    waitingListDrainIntervalMs: value.WAITING_LIST_DRAIN_INTERVAL_SECONDS * 1000,
   };
 }

@@ -14,6 +14,7 @@ import { openDatabase, type Database } from './db/database';
 import { configureLogger, getLogger } from './logging/logger';
 import { keysFromConfig } from './personalData/keys';
 import { attachRealtime } from './realtime/server';
+import { attachDrainer } from './waitingList/drainer';
 import { dateInZone } from '../shared/dates';
 
 const log = getLogger('app');
@@ -79,6 +80,9 @@ async function main() {
   // Socket.IO on the same port: live occupancy (REDIS_URL: shared with every other process).
   const realtime = attachRealtime(server, ctx);
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  // Drains the waiting list now (resuming a drain a stopped process left) and then periodically.
+  const drainer = attachDrainer(ctx);
+  drainer.start(config.waitingListDrainIntervalMs);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const { DEMO_LOGINS } = await import('../seeders/demoCity');
@@ -99,13 +103,17 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info(`${signal} received: closing`);
-    // Stop accepting, let in-flight requests finish, then release the database.
+    // Stop accepting, let in-flight requests and the drain's current placement finish (a pass
+    // stops at the next party; the next process to drain carries on), then release the database.
     void realtime.close();
+    const drainStopped = drainer.stop();
     server.close(() => {
-      Promise.all([db.close(), closeAuthStores()]).then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      drainStopped
+        .then(() => Promise.all([db.close(), closeAuthStores()]))
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     });
     server.closeIdleConnections();
     setTimeout(() => process.exit(1), 10_000).unref();

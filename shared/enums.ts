@@ -57,7 +57,8 @@ export type TransferKind = (typeof TRANSFER_KINDS)[number];
 export const TRANSFER_STATUSES = ['planned', 'en_route', 'arrived', 'cancelled'] as const;
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 
-export const WAITING_STATUSES = ['waiting', 'placed', 'cancelled'] as const;
+/** `expired`: the party's quarantine ended before a room was found (it needs home follow-up). */
+export const WAITING_STATUSES = ['waiting', 'placed', 'cancelled', 'expired'] as const;
 export type WaitingStatus = (typeof WAITING_STATUSES)[number];
 
 export const ROLES = ['admin', 'official', 'site_manager', 'transport'] as const;

@@ -48,7 +48,8 @@ export interface DomainEventMap {
     /** Empty when the change did not alter the site's occupancy (descriptive fields). */
     sites: SiteVersion[];
   };
-  'waitingList.changed': { action: 'queued' | 'placed'; partyId: number };
+  /** `expired`: the party's quarantine ended before a room was found; it left the list. */
+  'waitingList.changed': { action: 'queued' | 'placed' | 'expired'; partyId: number };
   /**
    * Sessions ended: one (logout) or every one of a user (disabled, password reset). Never sent to
    * a client: the realtime layer disconnects the sockets those sessions opened.

@@ -70,6 +70,8 @@ export interface QueuedDto {
   position: number;
   constraint: HardConstraint | null;
   reason: string;
+  /** Queued behind earlier parties of its category (no room was tried): placed in its turn. */
+  behindOthers: boolean;
 }
 
 export interface WaitingEntryDto {
@@ -82,6 +84,8 @@ export interface WaitingEntryDto {
   /** The constraint most rooms failed when the party was last tried (null: no rooms at all). */
   constraint: HardConstraint | null;
   reason: string | null;
+  /** Queued behind earlier parties of its category, not tried since (see QueuedDto). */
+  behindOthers: boolean;
   queuedAt: string;
   waitingMinutes: number;
 }
@@ -89,6 +93,41 @@ export interface WaitingEntryDto {
 export interface WaitingListDto {
   data: WaitingEntryDto[];
   longestWaitMinutes: number;
+}
+
+/** `GET /api/waiting-list?status=…`: those waiting (default), or those who left it expired. */
+export const WAITING_LIST_STATUSES = ['waiting', 'expired'] as const;
+export type WaitingListStatus = (typeof WAITING_LIST_STATUSES)[number];
+export const EXPIRED_LIST_LIMIT_DEFAULT = 500;
+export const EXPIRED_LIST_LIMIT_MAX = 5000;
+
+export interface WaitingListQuery {
+  status?: WaitingListStatus;
+  /** Expired entries only: how many of the newest. */
+  limit?: number;
+}
+
+/** A party that left the waiting list because its quarantine ended first: home follow-up. */
+export interface ExpiredEntryDto {
+  id: number;
+  partyId: number;
+  category: Category;
+  people: number;
+  /** Why it left, in English ("Quarantine ended on … before a room was found."). */
+  reason: string | null;
+  /** The day its quarantine ended. */
+  quarantineEnded: IsoDate | null;
+  queuedAt: string;
+  /** When it left the list. */
+  expiredAt: string;
+  /** How long it waited, queued to expired. */
+  waitedMinutes: number;
+}
+
+export interface ExpiredListDto {
+  data: ExpiredEntryDto[];
+  /** Every expired entry, of which `data` holds the newest. */
+  total: number;
 }
 
 export type AlertKind =

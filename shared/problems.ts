@@ -46,6 +46,7 @@ export interface RefusalParamsByCode {
   'move.sameRooms': Record<string, never>;
   'party.noCurrentStay': Record<string, never>;
   'party.alreadyPlaced': { count: number };
+  'placement.queueAhead': { count: number };
   'stay.status': { status: StayStatus };
   'stay.notStarted': { entryDate: string };
   'stay.checkInTooEarly': { entryDate: string };
@@ -81,6 +82,7 @@ const REFUSAL_CODE_SET: Record<RefusalCode, true> = {
   'move.sameRooms': true,
   'party.noCurrentStay': true,
   'party.alreadyPlaced': true,
+  'placement.queueAhead': true,
   'stay.status': true,
   'stay.notStarted': true,
   'stay.checkInTooEarly': true,

@@ -2,9 +2,11 @@
  * Small builders for test data. Each fills in what it is not given, including missing parents
  * (`buildStay({})` makes a site, a room, a person and a party).
  */
+import type { CreationAttributes } from 'sequelize';
 import { isCurrentStatus } from '../server/allocation/rules';
 import { addDays } from '../shared/dates';
-import type { Category } from '../shared/enums';
+import type { Category, PersonNeed } from '../shared/enums';
+import { DEFAULT_POLICY } from '../shared/policy';
 import {
   Party,
   PartyMember,
@@ -12,9 +14,10 @@ import {
   Room,
   Site,
   Stay,
+  WaitingEntry,
   type Site as SiteModel,
 } from '../server/models';
-import { TEST_TODAY } from './setup/app';
+import { TEST_NOW, TEST_TODAY } from './setup/app';
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -53,7 +56,12 @@ export async function buildRoom(attrs: Attrs<Room> & { site?: Site } = {}): Prom
 }
 
 export async function buildPerson(attrs: Attrs<Person> = {}): Promise<Person> {
-  return Person.create({
+  return Person.create(personFields(attrs));
+}
+
+/** A person's columns, filled in (shared by the builders that create people). */
+function personFields(attrs: Attrs<Person>): CreationAttributes<Person> {
+  return {
     fullName: `Test Person ${next()}`,
     idNumberCipher: null,
     idNumberHash: null,
@@ -67,7 +75,7 @@ export async function buildPerson(attrs: Attrs<Person> = {}): Promise<Person> {
     originLongitude: 113.66,
     needs: [],
     ...attrs,
-  });
+  };
 }
 
 /** A party of `size` new people (or the given ones), with its members recorded. */
@@ -111,4 +119,56 @@ export async function buildStays(
       }),
     ),
   );
+}
+
+export interface WaitingSpec {
+  category?: Category;
+  /** People in the party (1 by default); a party of several shares a room unless told. */
+  size?: number;
+  shareRoom?: boolean;
+  needs?: PersonNeed[];
+  exposureDate?: string;
+}
+
+/**
+ * Parties already on the waiting list, queued a minute apart (the first earliest) before
+ * TEST_NOW, with the default policy's priority, as a placement nothing fitted would leave them.
+ * Written in one transaction: tests queue hundreds.
+ */
+export async function buildWaitingParties(specs: readonly WaitingSpec[]): Promise<Party[]> {
+  const first = TEST_NOW.getTime() - (specs.length + 1) * 60_000;
+  return Party.sequelize!.transaction(async (transaction) => {
+    const parties: Party[] = [];
+    for (const [i, spec] of specs.entries()) {
+      const category = spec.category ?? 'close_contact';
+      const size = spec.size ?? 1;
+      const party = await Party.create(
+        { category, shareRoom: spec.shareRoom ?? size > 1 },
+        { transaction },
+      );
+      for (let m = 0; m < size; m++) {
+        const person = await Person.create(
+          personFields({
+            category,
+            needs: spec.needs ?? [],
+            ...(spec.exposureDate ? { exposureDate: spec.exposureDate } : {}),
+          }),
+          { transaction },
+        );
+        await PartyMember.create({ partyId: party.id, personId: person.id }, { transaction });
+      }
+      await WaitingEntry.create(
+        {
+          partyId: party.id,
+          category,
+          priority: DEFAULT_POLICY.categories[category].priority,
+          reason: 'No room fits: there are no rooms in any open site.',
+          queuedAt: new Date(first + i * 60_000),
+        },
+        { transaction },
+      );
+      parties.push(party);
+    }
+    return parties;
+  });
 }

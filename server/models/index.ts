@@ -11,6 +11,7 @@ import { Stay, StayTest } from './stay';
 import { Transfer, TransferManifest } from './transfer';
 import { User, UserSite } from './user';
 import { WaitingEntry } from './waitingEntry';
+import { WaitingListDrain } from './waitingListDrain';
 
 export {
   AuditEvent,
@@ -27,6 +28,7 @@ export {
   User,
   UserSite,
   WaitingEntry,
+  WaitingListDrain,
   Session,
   LoginFailure,
 };
@@ -45,6 +47,7 @@ export function initModels(sequelize: Sequelize): void {
     Transfer,
     TransferManifest,
     WaitingEntry,
+    WaitingListDrain,
     Policy,
     AuditEvent,
     Session,

@@ -45,6 +45,8 @@ export interface PartyWithStays extends LoadedParty {
     policyStamp: string | null;
     /** The party's entry on the waiting list while it waits (read under the party's lock). */
     waitingEntryId: number | null;
+    /** Whether any party waits at all (else the queue's order asks nothing of this placement). */
+    anyoneWaiting: boolean;
   };
 }
 
@@ -60,7 +62,12 @@ interface MemberRow {
   currentPartyId: number | null;
   policyStamp?: string | null;
   waitingEntryId?: number | null;
+  anyoneWaiting?: number | string | null;
 }
+
+/** One probe of the (status, priority, queuedAt) index: does anyone wait? */
+const ANYONE_WAITING =
+  "(SELECT COUNT(*) FROM (SELECT 1 FROM waiting_entries WHERE status = 'waiting' LIMIT 1) w)";
 
 const numberOrNull = (v: number | string | null) => (v === null ? null : Number(v));
 
@@ -85,7 +92,7 @@ export async function loadParty(
   const rows = await sequelize.query<MemberRow>(
     `SELECT pa.category, pa.shareRoom, pe.id AS personId, pe.exposureDate, pe.needs,
        pe.originLatitude, pe.originLongitude, st.id AS currentStayId, st.partyId AS currentPartyId
-       ${forPlacement ? `, we.id AS waitingEntryId, ${policyStampColumn(dialect)} AS policyStamp` : ''}
+       ${forPlacement ? `, we.id AS waitingEntryId, ${policyStampColumn(dialect)} AS policyStamp, ${ANYONE_WAITING} AS anyoneWaiting` : ''}
      FROM parties pa
      LEFT JOIN party_members pm ON pm.partyId = pa.id
      LEFT JOIN persons pe ON pe.id = pm.personId
@@ -128,6 +135,7 @@ export async function loadParty(
   const placement = {
     policyStamp: first.policyStamp ?? null,
     waitingEntryId: numberOrNull(first.waitingEntryId ?? null),
+    anyoneWaiting: Number(first.anyoneWaiting ?? 0) === 1,
   };
   return { party, members, currentStays, placement };
 }

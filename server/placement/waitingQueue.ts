@@ -36,15 +36,18 @@ export async function queuePosition(
   return ahead + 1;
 }
 
-/** Queues the party, or refreshes the reason if it is already waiting (its place is kept). */
+/**
+ * Queues the party, or refreshes the reason if it is already waiting (its place is kept). The
+ * reason is the constraint's unless given (a party queued behind others: waitingList/queueOrder).
+ */
 export async function queueParty(
   transaction: Transaction,
   loaded: LoadedParty,
   policy: PolicyDocument,
   constraint: HardConstraint | null,
   now: Date,
+  reason = waitingReason(constraint),
 ): Promise<WaitingEntry> {
-  const reason = waitingReason(constraint);
   const existing = await WaitingEntry.findOne({
     where: { partyId: loaded.party.id },
     transaction,

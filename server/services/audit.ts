@@ -39,3 +39,17 @@ export async function recordAudit(
 ): Promise<void> {
   await AuditEvent.create(auditRow(actor, entry), { transaction });
 }
+
+/** Several records at once (one statement), e.g. a batch of waiting entries expiring. */
+export async function recordAudits(
+  transaction: Transaction,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length) {
+    await AuditEvent.bulkCreate(
+      entries.map((entry) => auditRow(actor, entry)),
+      { transaction },
+    );
+  }
+}

@@ -1,9 +1,9 @@
 import { EXPECTED_STAY_STATUSES } from '../../shared/enums';
 import { inTransaction } from '../db/transaction';
 import type { Stay } from '../models';
+import { requestDrainAfterCommit } from '../waitingList/drainRequest';
 import { lockStay, requireStatus } from '../placement/stayLocks';
 import type { ServiceContext } from './context';
-import { drainWaitingList } from './drainWaitingList';
 import { finishOneStayChange } from './stayChange';
 
 /** Cancels a reservation nobody has moved into: its nights are free at once (no cleaning). */
@@ -27,8 +27,8 @@ export async function cancelStay(
       before,
       after: { status: stay.status, reason: input.reason },
     });
+    requestDrainAfterCommit(ctx, transaction);
     return stay;
   });
-  await drainWaitingList(ctx);
   return stay;
 }

@@ -1,7 +1,7 @@
 /**
  * A room's own status: cleaned after a stay, out of service, back in service. Each locks the room
- * (the lock placement takes), is audited, and re-tries the waiting list after commit when it adds
- * capacity.
+ * (the lock placement takes), is audited, and asks for a drain of the waiting list once it commits
+ * when it adds capacity (the drain runs in the background).
  */
 import { CURRENT_STATUSES_SQL } from '../allocation/rules';
 import { QueryTypes, type Transaction } from 'sequelize';
@@ -13,9 +13,9 @@ import { bumpOccupancyVersions } from '../placement/occupancyVersion';
 import { conflict, notFound } from '../errors';
 import { Room } from '../models';
 import { bumpRoomVersions, lockRooms } from '../placement/floorLock';
+import { requestDrainAfterCommit } from '../waitingList/drainRequest';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
-import { drainWaitingList } from './drainWaitingList';
 
 type RoomIds = { siteId: number; roomId: number };
 
@@ -65,9 +65,9 @@ async function changeStatus(
         sites,
       },
     });
+    if (change.to === 'available') requestDrainAfterCommit(ctx, transaction);
     return room;
   });
-  if (change.to === 'available') await drainWaitingList(ctx);
   return room;
 }
 

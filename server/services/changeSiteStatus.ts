@@ -1,7 +1,8 @@
 /**
  * A site's status: activate (standby, preparing or suspended → active), suspend (no new intake,
  * e.g. an infection found inside), close (refused while anyone is in it). The site row is locked
- * and the change audited; activating re-tries the waiting list after commit.
+ * and the change audited; activating asks for a drain of the waiting list once it commits (the
+ * drain runs in the background).
  */
 import { CURRENT_STATUSES_SQL } from '../allocation/rules';
 import { QueryTypes } from 'sequelize';
@@ -11,9 +12,9 @@ import { emitAfterCommit } from '../events/bus';
 import { bumpOccupancyVersions } from '../placement/occupancyVersion';
 import { conflict, notFound } from '../errors';
 import { Site } from '../models';
+import { requestDrainAfterCommit } from '../waitingList/drainRequest';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
-import { drainWaitingList } from './drainWaitingList';
 
 const TRANSITIONS: Record<
   'activate' | 'suspend' | 'close',
@@ -77,8 +78,8 @@ export async function changeSiteStatus(
       name: 'site.changed',
       payload: { action, siteId: site.id, status: to, sites },
     });
+    if (to === 'active') requestDrainAfterCommit(ctx, transaction);
     return site;
   });
-  if (to === 'active') await drainWaitingList(ctx);
   return site;
 }

@@ -5,9 +5,9 @@ import { emitAfterCommit } from '../events/bus';
 import { bumpOccupancyVersions } from '../placement/occupancyVersion';
 import { conflict, notFound } from '../errors';
 import { Room, Site } from '../models';
+import { requestDrainAfterCommit } from '../waitingList/drainRequest';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
-import { drainWaitingList } from './drainWaitingList';
 
 export interface PlannedRoom {
   number: string;
@@ -32,8 +32,8 @@ export function planRoomNumbers(input: RoomsBulkCreateInput): PlannedRoom[] {
 /**
  * Adds rooms to a site in bulk, all or nothing: if any number already exists in the site the
  * request is refused with 409 naming the numbers, and nothing is written. The site row is locked
- * so two bulk creations on one site cannot interleave. Audited as one event; the waiting list is
- * re-tried after commit.
+ * so two bulk creations on one site cannot interleave. Audited as one event; a drain of the waiting
+ * list is asked for once it commits (it runs in the background).
  */
 export async function createRooms(
   ctx: ServiceContext,
@@ -90,8 +90,8 @@ export async function createRooms(
         sites,
       },
     });
+    requestDrainAfterCommit(ctx, transaction);
     return rooms;
   });
-  await drainWaitingList(ctx);
   return rooms;
 }

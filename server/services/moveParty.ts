@@ -13,8 +13,8 @@ import { loadParty } from '../placement/partyLoader';
 import { currentStaysToMove, leavesCurrentRooms, moveRequest } from '../placement/moveRequest';
 import { bumpRoomVersions, lockRooms } from '../placement/floorLock';
 import { startCleaningIfEmpty } from '../placement/stayLocks';
+import { requestDrainAfterCommit } from '../waitingList/drainRequest';
 import type { ServiceContext } from './context';
-import { drainWaitingList } from './drainWaitingList';
 import { currentPolicy } from './policy';
 import { finishStayChange } from './stayChange';
 
@@ -136,8 +136,8 @@ export async function moveParty(ctx: ServiceContext, input: MovePartyInput): Pro
         after: { rooms: choice.rooms.map((r) => r.roomId), reason: input.reason },
       },
     });
+    requestDrainAfterCommit(ctx, transaction);
     return created;
   });
-  await drainWaitingList(ctx);
   return moved;
 }

@@ -34,6 +34,13 @@ import { markPlaced, queueParty, queuePosition } from '../placement/waitingQueue
 import { writeStays } from '../placement/writeStays';
 import type { StayFields } from '../presenters/stay';
 import type { RoomPlace } from '../queries/roomPlaces';
+import { requestDrainAfterCommit } from '../waitingList/drainRequest';
+import {
+  queueOrder,
+  readQueueAhead,
+  type QueueOrder,
+  type QueueTurn,
+} from '../waitingList/queueOrder';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
 import { policyByStamp } from './policy';
@@ -44,6 +51,8 @@ export interface PlacePartyInput {
   roomIds?: number[];
   entryDate?: IsoDate;
   allowStandby?: boolean;
+  /** How the placement stands towards the waiting list's order (waitingList/queueOrder.ts). */
+  turn?: QueueTurn;
 }
 
 export type PlacePartyResult =
@@ -84,22 +93,28 @@ async function placeOnce(
   refuseMembersInQuarantine(loaded);
   const window = stayWindow(policy, loaded, ctx.today, input.entryDate);
   const request = partyRequest(loaded, window, input.allowStandby ?? false);
+  // No jumping the queue: behind earlier parties of its priority, the party waits its turn.
+  const order = queueOrder(input, loaded, policy, await readQueueAhead(transaction, input, loaded));
 
-  const chosen = input.roomIds
-    ? await checkChosenRooms(ctx, transaction, policy, request, input.roomIds)
-    : await bestAvailable(ctx, transaction, policy, request);
+  const chosen = order.wait
+    ? ({ outcome: 'none', constraint: null } as const)
+    : input.roomIds
+      ? await checkChosenRooms(ctx, transaction, policy, request, input.roomIds)
+      : await bestAvailable(ctx, transaction, policy, request);
   if (chosen.outcome === 'none') {
-    const entry = await queueParty(transaction, loaded, policy, chosen.constraint, ctx.now);
+    const reason = order.wait ? order.reason : undefined;
+    const entry = await queueParty(transaction, loaded, policy, chosen.constraint, ctx.now, reason);
     await recordAudit(transaction, ctx.actor, {
       entity: 'party',
       entityId: loaded.party.id,
       action: 'queue',
-      after: { constraint: chosen.constraint },
+      after: { constraint: chosen.constraint, ...order.note },
     });
     emitAfterCommit(transaction, {
       name: 'waitingList.changed',
       payload: { action: 'queued', partyId: loaded.party.id },
     });
+    if (order.wait) requestDrainAfterCommit(ctx, transaction);
     return {
       outcome: 'queued' as const,
       partyId: loaded.party.id,
@@ -111,6 +126,7 @@ async function placeOnce(
   }
   const stays = await writePlacement(ctx, transaction, policy, loaded, window, chosen, {
     waitingEntryId,
+    orderNote: order.note,
   });
   return {
     outcome: 'placed' as const,
@@ -133,7 +149,7 @@ async function writePlacement(
   loaded: LoadedParty,
   window: StayWindow,
   option: Option,
-  { waitingEntryId }: { waitingEntryId: number | null },
+  { waitingEntryId, orderNote }: { waitingEntryId: number | null; orderNote: QueueOrder['note'] },
 ): Promise<StayFields[]> {
   if (option.opensStandbySite) {
     const site = await Site.findByPk(option.siteId, { transaction, lock: transaction.LOCK.UPDATE });
@@ -160,6 +176,7 @@ async function writePlacement(
       rooms: option.rooms.map((r) => r.roomId),
       entryDate: window.entryDate,
       releaseDate: window.releaseDate,
+      ...orderNote,
     },
   });
   const sites = await bumpOccupancyVersions(transaction, [option.siteId]);

@@ -1,15 +1,15 @@
 import { inTransaction } from '../db/transaction';
 import { conflict, validationError } from '../errors';
 import type { Stay } from '../models';
+import { requestDrainAfterCommit } from '../waitingList/drainRequest';
 import { lockStay, requireStatus, startCleaningIfEmpty } from '../placement/stayLocks';
 import type { ServiceContext } from './context';
-import { drainWaitingList } from './drainWaitingList';
 import { finishOneStayChange } from './stayChange';
 
 /**
  * Releases a checked-in person today: on time, or early with a reason. When the last occupant
- * leaves, the room goes into cleaning (it is free again only once marked clean). Then the
- * waiting list is re-tried, after the commit.
+ * leaves, the room goes into cleaning (it is free again only once marked clean). Once it commits
+ * a drain of the waiting list is asked for; the release does not wait for it.
  */
 export async function releaseStay(
   ctx: ServiceContext,
@@ -65,8 +65,8 @@ export async function releaseStay(
         roomCleaning: cleaning,
       },
     });
+    requestDrainAfterCommit(ctx, transaction);
     return stay;
   });
-  await drainWaitingList(ctx);
   return stay;
 }

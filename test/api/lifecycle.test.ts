@@ -7,6 +7,7 @@ import { buildParty, buildPerson, buildRoom, buildSite, buildStays } from '../fa
 import { TEST_NOW, TEST_TODAY } from '../setup/app';
 import { useTestDatabase } from '../setup/db';
 import { apiAs } from '../setup/api';
+import { drained } from '../setup/drain';
 import { expectProblem } from './problem';
 
 const tomorrow = addDays(TEST_TODAY, 1);
@@ -281,6 +282,8 @@ describe('stay lifecycle', () => {
       )
         .post(`/api/sites/${room.siteId}/rooms/${room.id}/back-in-service`)
         .expect(200);
+      // The drain runs after the request has answered, in the background.
+      await drained();
       expect(await Stay.count({ where: { partyId: party.id, roomId: room.id } })).to.equal(1);
       expect((await WaitingEntry.findOne({ where: { partyId: party.id } }))!.status).to.equal(
         'placed',
@@ -310,6 +313,7 @@ describe('stay lifecycle', () => {
       ]);
 
       await (await apiAs()).post(`/api/sites/${standby.id}/activate`).send({}).expect(200);
+      await drained();
       const placed = (await Stay.findAll()).map((s) => s.partyId);
       expect(placed).to.have.members([close.id, secondary1.id]);
       const waiting = await WaitingEntry.findAll({ where: { status: 'waiting' } });

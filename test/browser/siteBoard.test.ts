@@ -16,6 +16,8 @@ import { buildKnownPerson, validIdNumber, withWrongCheckDigit } from '../personF
 import { TEST_NOW, TEST_TODAY } from '../setup/app';
 import { signIn } from '../setup/auth';
 import { useTestDatabase } from '../setup/db';
+import { expiryReason } from '../../server/waitingList/expiry';
+import { QUEUE_AHEAD_REASON } from '../../server/waitingList/queueOrder';
 import { screenshot as saveScreenshot, useBrowser } from './harness';
 
 interface Board {
@@ -293,6 +295,48 @@ describe('site board, placement and waiting list in the browser', function () {
     );
     expect(await rows.nth(1).innerText()).to.contain('High-risk area arrival');
     await screenshot('waiting-list');
+  });
+
+  it('shows the parties whose quarantine ended before a room was found on a tab of their own', async () => {
+    const [behind, ended] = [await buildParty(), await buildParty({ size: 3 })];
+    const queuedAt = new Date(Date.parse(`${TEST_TODAY}T02:00:00Z`) - 26 * 3_600_000);
+    await WaitingEntry.create({
+      partyId: behind.party.id,
+      category: 'close_contact',
+      priority: 1,
+      reason: QUEUE_AHEAD_REASON,
+      queuedAt,
+    });
+    await WaitingEntry.create({
+      partyId: ended.party.id,
+      category: 'close_contact',
+      priority: 1,
+      status: 'expired',
+      reason: expiryReason(addDays(TEST_TODAY, -1)),
+      queuedAt,
+      resolvedAt: new Date(Date.parse(`${TEST_TODAY}T00:30:00Z`)),
+    });
+    await page.goto(`${harness.server.url}/#/waiting-list`);
+    const first = page.locator('.waiting-table tbody tr').first();
+    await first.waitFor();
+    expect(await first.innerText()).to.contain('earlier parties of its category are waiting');
+
+    await page.getByRole('link', { name: 'Quarantine ended' }).click();
+    await page.getByText('follow them up at home').waitFor();
+    const row = page.locator('.waiting-table--expired tbody tr').first();
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).to.contain(`Party ${ended.party.id}`).and.contain('Close contact');
+    expect(text).to.contain('Nov 28, 2026').and.contain('1 d 0 h');
+    expect(page.url()).to.match(/#\/waiting-list\/expired$/);
+    await screenshot('waiting-list-expired');
+
+    await context.addInitScript(() => window.localStorage.removeItem('haven.locale'));
+    const zh = await context.newPage();
+    await zh.goto(`${harness.server.url}/#/waiting-list/expired`);
+    await zh.getByRole('link', { name: '隔离期满离开' }).waitFor();
+    await zh.locator('.waiting-table--expired tbody tr').first().waitFor();
+    await saveScreenshot(zh, 'waiting-list-expired-zh', { prefix: 'board' });
   });
 
   it('speaks Chinese by default', async () => {

@@ -15,6 +15,7 @@ describe('dashboard routes', () => {
       { view: 'siteBoard', siteId: 12 },
       { view: 'placement' },
       { view: 'waitingList' },
+      { view: 'waitingList', tab: 'expired' },
       { view: 'admin', section: 'policy' },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).to.deep.equal(route);
@@ -29,6 +30,7 @@ describe('dashboard routes', () => {
       '#/sites/0',
       '#/sites/1/2',
       '#/admin/x',
+      '#/waiting-list/gone',
     ]) {
       expect(parseRoute(hash), hash).to.equal(null);
     }

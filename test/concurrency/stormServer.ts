@@ -1,11 +1,13 @@
 /**
  * One Haven server process for the storm test: `tsx stormServer.ts <databaseUrl> <nowIso>`.
- * Prints `PORT <n>` once listening; stops on SIGTERM.
+ * Prints `PORT <n>` once listening; stops on SIGTERM. Its requests ask its own drainer to drain
+ * the waiting list, so drains run in every process, claimed in the database.
  */
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { openDatabase } from '../../server/db/database';
 import { configureLogger } from '../../server/logging/logger';
+import { drainerOf } from '../../server/waitingList/drainer';
 
 const [url, nowIso] = process.argv.slice(2);
 configureLogger({ level: 'error', json: false, silent: process.env.TEST_LOGS !== '1' });
@@ -17,6 +19,10 @@ const server = app.listen(0, '127.0.0.1', () => {
   process.stdout.write(`PORT ${typeof address === 'object' && address ? address.port : 0}\n`);
 });
 process.on('SIGTERM', () => {
-  server.close(() => void db.close().then(() => process.exit(0)));
+  // The drain stops at its next party and lets go of the claim before the database closes.
+  const drainStopped = drainerOf(db.sequelize)?.stop();
+  server.close(
+    () => void Promise.resolve(drainStopped).then(() => db.close().then(() => process.exit(0))),
+  );
   server.closeAllConnections();
 });

@@ -1,35 +1,8 @@
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import { createMigrator } from '../../server/db/migrator';
-import { createSequelize, dialectOf } from '../../server/db/sequelize';
-import { testDatabaseUrl } from '../setup/db';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-
-/** A scratch database beside the test one, so migrating down does not disturb other tests. */
-async function scratchUrl(): Promise<{ url: string; cleanup: () => Promise<void> }> {
-  const base = testDatabaseUrl();
-  if (dialectOf(base) === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-migrations-'));
-    return {
-      url: `sqlite:${path.join(dir, 'm.sqlite')}`,
-      cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const admin = createSequelize(base);
-  await admin.query('CREATE DATABASE IF NOT EXISTS haven_migrations_test');
-  await admin.close();
-  const url = base.replace(/\/[^/?]+(\?.*)?$/, '/haven_migrations_test$1');
-  return {
-    url,
-    cleanup: async () => {
-      const again = createSequelize(base);
-      await again.query('DROP DATABASE IF EXISTS haven_migrations_test');
-      await again.close();
-    },
-  };
-}
+import { createSequelize } from '../../server/db/sequelize';
+import { scratchDatabase } from '../setup/scratchDatabase';
 
 async function tableNames(sequelize: ReturnType<typeof createSequelize>): Promise<string[]> {
   const tables = (await sequelize.getQueryInterface().showAllTables()) as unknown[];
@@ -43,7 +16,7 @@ describe('migrations', function () {
   this.timeout(120_000);
 
   it('run up, down to nothing, and up again', async () => {
-    const { url, cleanup } = await scratchUrl();
+    const { url, cleanup } = await scratchDatabase('migrations');
     const sequelize = createSequelize(url);
     try {
       const migrator = createMigrator(sequelize, { quiet: true });
@@ -62,7 +35,7 @@ describe('migrations', function () {
   });
 
   it('let the database itself refuse values outside an enum, non-positive beds and a second current stay', async () => {
-    const { url, cleanup } = await scratchUrl();
+    const { url, cleanup } = await scratchDatabase('migrations');
     const sequelize = createSequelize(url);
     const insert = (sql: string) => sequelize.query(sql, { type: QueryTypes.INSERT });
     try {

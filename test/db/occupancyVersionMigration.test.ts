@@ -1,44 +1,16 @@
 import { expect } from 'chai';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { QueryTypes } from 'sequelize';
 import { createMigrator } from '../../server/db/migrator';
-import { createSequelize, dialectOf, prepareConnection } from '../../server/db/sequelize';
-import { testDatabaseUrl } from '../setup/db';
+import { createSequelize, prepareConnection } from '../../server/db/sequelize';
+import { scratchDatabase } from '../setup/scratchDatabase';
 
 const MIGRATION = '20261201000000-add-sites-occupancy-version.ts';
-
-/** A scratch database named after the test one, so parallel runs on other databases never meet. */
-async function scratch(): Promise<{ url: string; cleanup: () => Promise<void> }> {
-  const base = testDatabaseUrl();
-  if (dialectOf(base) === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-version-migration-'));
-    return {
-      url: `sqlite:${path.join(dir, 'm.sqlite')}`,
-      cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `${/\/([^/?]+)(\?.*)?$/.exec(base)?.[1] ?? 'test'}_version_migration`;
-  const admin = createSequelize(base);
-  await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await admin.query(`CREATE DATABASE \`${name}\``);
-  await admin.close();
-  return {
-    url: base.replace(/\/[^/?]+(\?.*)?$/, `/${name}$1`),
-    cleanup: async () => {
-      const again = createSequelize(base);
-      await again.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await again.close();
-    },
-  };
-}
 
 describe('migration: sites.occupancyVersion', function () {
   this.timeout(120_000);
 
   it('adds the column at 0 for existing sites, and migrates down keeping sites and rooms', async () => {
-    const { url, cleanup } = await scratch();
+    const { url, cleanup } = await scratchDatabase('version_migration');
     const sequelize = createSequelize(url);
     try {
       await prepareConnection(sequelize);

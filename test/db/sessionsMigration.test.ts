@@ -1,38 +1,10 @@
 import { expect } from 'chai';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { createMigrator } from '../../server/db/migrator';
-import { createSequelize, dialectOf, prepareConnection } from '../../server/db/sequelize';
-import { testDatabaseUrl } from '../setup/db';
+import { createSequelize, prepareConnection } from '../../server/db/sequelize';
+import { scratchDatabase } from '../setup/scratchDatabase';
 
 const MIGRATION = '20261129010000-create-sessions-and-login-failures.ts';
-
-/** A scratch database named after the test one, so parallel runs on other databases never meet. */
-async function scratch(): Promise<{ url: string; cleanup: () => Promise<void> }> {
-  const base = testDatabaseUrl();
-  if (dialectOf(base) === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'haven-auth-migration-'));
-    return {
-      url: `sqlite:${path.join(dir, 'm.sqlite')}`,
-      cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `${/\/([^/?]+)(\?.*)?$/.exec(base)?.[1] ?? 'test'}_auth_migration`;
-  const admin = createSequelize(base);
-  await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await admin.query(`CREATE DATABASE \`${name}\``);
-  await admin.close();
-  return {
-    url: base.replace(/\/[^/?]+(\?.*)?$/, `/${name}$1`),
-    cleanup: async () => {
-      const again = createSequelize(base);
-      await again.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await again.close();
-    },
-  };
-}
 
 async function tables(sequelize: Sequelize): Promise<string[]> {
   const all = (await sequelize.getQueryInterface().showAllTables()) as unknown[];
@@ -43,7 +15,7 @@ describe('migration: sessions and login failures', function () {
   this.timeout(120_000);
 
   it('creates both tables, cascades a deleted user to their sessions, and migrates down', async () => {
-    const { url, cleanup } = await scratch();
+    const { url, cleanup } = await scratchDatabase('auth_migration');
     const sequelize = createSequelize(url);
     try {
       await prepareConnection(sequelize);

@@ -25,6 +25,19 @@ describe('configuration', () => {
     });
   });
 
+  it('drains the waiting list every minute unasked, never in tests unless told, 0 for never', () => {
+    expect(loadConfig({}).waitingListDrainIntervalMs).to.equal(60_000);
+    expect(
+      loadConfig({ WAITING_LIST_DRAIN_INTERVAL_SECONDS: '' }).waitingListDrainIntervalMs,
+    ).to.equal(60_000);
+    expect(loadConfig({ NODE_ENV: 'test' }).waitingListDrainIntervalMs).to.equal(0);
+    const told = { NODE_ENV: 'test', WAITING_LIST_DRAIN_INTERVAL_SECONDS: '5' } as const;
+    expect(loadConfig(told).waitingListDrainIntervalMs).to.equal(5_000);
+    expect(
+      loadConfig({ WAITING_LIST_DRAIN_INTERVAL_SECONDS: '0' }).waitingListDrainIntervalMs,
+    ).to.equal(0);
+  });
+
   it('treats empty values from a copied .env.example as unset', () => {
     const config = loadConfig({ SESSION_SECRET: '', REDIS_URL: '' });
     expect(config.sessionSecretIsDefault).to.equal(true);
@@ -46,6 +59,8 @@ describe('configuration', () => {
       [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
       [{ APP_TIMEZONE: 'Mars/Olympus' }, 'APP_TIMEZONE'],
       [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+      [{ WAITING_LIST_DRAIN_INTERVAL_SECONDS: '-1' }, 'WAITING_LIST_DRAIN_INTERVAL_SECONDS'],
+      [{ WAITING_LIST_DRAIN_INTERVAL_SECONDS: 'often' }, 'WAITING_LIST_DRAIN_INTERVAL_SECONDS'],
     ] as const) {
       const error = configError(env);
       expect(error.variable).to.equal(variable);

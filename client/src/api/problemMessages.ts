@@ -1,7 +1,8 @@
 /**
  * The API's problems in the user's language: a title per problem type, a sentence per domain
  * refusal code (shared/problems.ts), a reason per field error type, and the placement constraints.
- * Keys are `type.<name>`, `code.<refusal code>`, `field.<error type>`, `constraint.<name>`.
+ * Keys are `type.<name>`, `code.<refusal code>`, `field.<error type>`, `constraint.<name>`, and
+ * `waiting.behindOthers` (queued behind earlier parties of its category, not for want of a room).
  */
 import { defineMessages } from '../i18n/locale';
 
@@ -41,6 +42,8 @@ export const problemMessages = defineMessages({
     'code.move.sameRooms': '该组已经住在这些房间。',
     'code.party.noCurrentStay': '该组当前没有可转移的居留。',
     'code.party.alreadyPlaced': '{count} 人已有当前居留，未作任何更改。',
+    'code.placement.queueAhead':
+      '同类别还有 {count} 组更早登记的人员在候补，只有管理员或卫健官员可以让本组先行安置。',
     'code.stay.status': '该居留当前为“{status}”，不能执行此操作。',
     'code.stay.notStarted': '该居留尚未开始（入住日 {entryDate}）。',
     'code.stay.checkInTooEarly': '入住日为 {entryDate}，当天才能办理入住。',
@@ -84,6 +87,7 @@ export const problemMessages = defineMessages({
     'field.birthYear.idNumber': '与身份证号不符',
     'field.placement.alreadyPlaced': '已在隔离中',
     'field.placement.sameRooms': '与现在的房间相同',
+    'field.placement.queueAhead': '同类别有更早的人员组在候补',
     'field.stay.status': '居留状态不允许此操作',
     'field.stay.beforeEntry': '尚未到入住日',
     'field.stay.early': '尚未到入住日',
@@ -106,6 +110,7 @@ export const problemMessages = defineMessages({
     'constraint.floorCategory': '这些夜晚该楼层住着其他类别的人员',
     'constraint.householdFloor': '没有一层楼能为全户每人各提供一间空房',
     'constraint.none': '没有合适的房间',
+    'waiting.behindOthers': '同类别有更早登记的人员组在等待，本组将按顺序安置',
     fieldIs: '{field}：{reason}',
     'status.available': '可用',
     'status.cleaning': '待消杀',
@@ -158,6 +163,8 @@ export const problemMessages = defineMessages({
     'code.party.noCurrentStay': 'The party has no current stay to move.',
     'code.party.alreadyPlaced':
       '{count} person(s) already have a current stay; nothing was changed.',
+    'code.placement.queueAhead':
+      '{count} earlier part(ies) of this category are waiting: only an administrator or a health official may place this party ahead of them.',
     'code.stay.status': 'The stay is "{status}": that cannot be done now.',
     'code.stay.notStarted': 'The stay has not started (entry on {entryDate}).',
     'code.stay.checkInTooEarly': 'The stay starts on {entryDate}; check-in opens that day.',
@@ -202,6 +209,7 @@ export const problemMessages = defineMessages({
     'field.birthYear.idNumber': 'does not match the ID number',
     'field.placement.alreadyPlaced': 'already in quarantine',
     'field.placement.sameRooms': 'the same rooms as now',
+    'field.placement.queueAhead': 'earlier parties of this category are waiting',
     'field.stay.status': 'the stay’s status does not allow this',
     'field.stay.beforeEntry': 'before the entry date',
     'field.stay.early': 'before the entry date',
@@ -226,6 +234,7 @@ export const problemMessages = defineMessages({
     'constraint.floorCategory': 'the floor holds people of another category on those nights',
     'constraint.householdFloor': 'no floor has a free room for every member of the household',
     'constraint.none': 'no room fits',
+    'waiting.behindOthers': 'earlier parties of its category are waiting: it is placed in its turn',
     fieldIs: '{field}: {reason}',
     'status.available': 'available',
     'status.cleaning': 'cleaning',

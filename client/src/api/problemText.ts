@@ -52,6 +52,14 @@ export function refusalText(
   return isProblemKey(key) ? t(key, wordedParams(t, params)) : undefined;
 }
 
+/** Why a party waits: behind earlier parties of its category, or the constraint most rooms failed. */
+export function waitingReasonText(
+  t: T,
+  entry: { behindOthers: boolean; constraint: string | null },
+): string {
+  return entry.behindOthers ? t('waiting.behindOthers') : constraintText(t, entry.constraint);
+}
+
 /** Why the engine found no room, in words (`constraint.none` when it did not say). */
 export function constraintText(t: T, constraint: string | null | undefined): string {
   const key = `constraint.${constraint ?? 'none'}`;

@@ -11,7 +11,8 @@ export type Route =
   | { view: 'sites' }
   | { view: 'siteBoard'; siteId: number }
   | { view: 'placement' }
-  | { view: 'waitingList' }
+  /** `tab: 'expired'`: the parties that left the list because their quarantine ended first. */
+  | { view: 'waitingList'; tab?: 'expired' }
   | { view: 'admin'; section: AdminSection };
 
 export type ViewName = Route['view'];
@@ -33,7 +34,10 @@ export function parseRoute(hash: string): Route | null {
     case 'placement':
       return parts.length === 1 ? { view: 'placement' } : null;
     case 'waiting-list':
-      return parts.length === 1 ? { view: 'waitingList' } : null;
+      if (parts.length === 1) return { view: 'waitingList' };
+      return parts.length === 2 && parts[1] === 'expired'
+        ? { view: 'waitingList', tab: 'expired' }
+        : null;
     case 'admin': {
       const section = (parts[1] ?? 'sites') as AdminSection;
       return parts.length <= 2 && ADMIN_SECTIONS.includes(section)
@@ -56,7 +60,7 @@ export function routeHref(route: Route): string {
     case 'placement':
       return '#/placement';
     case 'waitingList':
-      return '#/waiting-list';
+      return route.tab === 'expired' ? '#/waiting-list/expired' : '#/waiting-list';
     case 'admin':
       return `#/admin/${route.section}`;
   }

@@ -11,7 +11,7 @@ import { ProblemPanel } from '../api/ProblemPanel';
 import { useApiGet } from '../api/useApiGet';
 import { toApiError } from '../api/http';
 import { apiMessages } from '../api/messages';
-import { constraintText, fieldErrorLine, problemText } from '../api/problemText';
+import { constraintText, fieldErrorLine, problemText, waitingReasonText } from '../api/problemText';
 import { useFormat } from '../format';
 import { useMessages } from '../i18n/localeContext';
 import { placementMessages } from './messages';
@@ -168,7 +168,7 @@ function OutcomeNotice({ outcome }: { outcome: Outcome }) {
             ⏳ {t('queued', { position: f.count(outcome.queued.position) })}
           </p>
           <p className="notice__text">
-            {t('queuedReason', { reason: constraintText(tApi, outcome.queued.constraint) })}
+            {t('queuedReason', { reason: waitingReasonText(tApi, outcome.queued) })}
           </p>
         </div>
       );

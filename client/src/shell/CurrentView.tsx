@@ -20,6 +20,6 @@ export function CurrentView({ route }: { route: Route }) {
     case 'placement':
       return <PlacementPage />;
     case 'waitingList':
-      return <WaitingListPage />;
+      return <WaitingListPage tab={route.tab ?? 'waiting'} />;
   }
 }

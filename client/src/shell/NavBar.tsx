@@ -26,8 +26,11 @@ export function NavBar({ user, current, ownSites }: Props) {
   const t = useMessages(shellMessages);
   const views = VIEWS_BY_ROLE[user.role];
   const currentHref = routeHref(current);
+  // Views with sections or tabs are current on any of them.
   const isCurrent = (route: Route) =>
-    route.view === 'admin' ? current.view === 'admin' : routeHref(route) === currentHref;
+    route.view === 'admin' || route.view === 'waitingList'
+      ? current.view === route.view
+      : routeHref(route) === currentHref;
 
   return (
     <nav className="app-nav" aria-label={t('mainNavigation')}>

@@ -24,6 +24,19 @@ export const waitingListMessages = defineMessages({
     'wait.minutes': '{minutes} 分钟',
     noReason: '—',
     longWait: '等待过久',
+    tabs: '候补名单分类',
+    tabWaiting: '等待中',
+    tabExpired: '隔离期满离开',
+    loadingExpired: '正在加载隔离期满离开的人员组…',
+    expiredIntro: '隔离期在找到房间之前就已结束、因而离开候补名单的人员组，需要居家随访。',
+    expiredSummary: '{count} 组在找到房间前隔离期已满，需要居家随访',
+    expiredSummaryNewest: '{count} 组在找到房间前隔离期已满，以下为最近的 {shown} 组，需要居家随访',
+    expiredEmpty: '没有人员组因隔离期满离开名单',
+    expiredEmptyText: '等待期间隔离期已满的人员组会列在这里，供居家随访。',
+    expiredCaption: '隔离期满离开候补名单的人员组，最近的在前',
+    quarantineEnded: '隔离期满日',
+    leftList: '离开名单',
+    waited: '曾等待',
   },
   en: {
     title: 'Waiting list',
@@ -49,5 +62,23 @@ export const waitingListMessages = defineMessages({
     'wait.minutes': '{minutes} min',
     noReason: '—',
     longWait: 'long wait',
+    tabs: 'Waiting list views',
+    tabWaiting: 'Waiting',
+    tabExpired: 'Quarantine ended',
+    loadingExpired: 'Loading the parties whose quarantine ended…',
+    expiredIntro:
+      'Parties whose quarantine ended before a room was found left the list: they need follow-up at home.',
+    expiredSummary:
+      'Parties whose quarantine ended before a room was found: {count}; follow them up at home',
+    expiredSummaryNewest:
+      'Parties whose quarantine ended before a room was found: {count}, the newest {shown} shown; follow them up at home',
+    expiredEmpty: 'No party has left the list this way',
+    expiredEmptyText:
+      'A party whose quarantine ends while it waits appears here, for follow-up at home.',
+    expiredCaption:
+      'Parties that left the waiting list because their quarantine ended, newest first',
+    quarantineEnded: 'Quarantine ended',
+    leftList: 'Left the list',
+    waited: 'Waited',
   },
 });

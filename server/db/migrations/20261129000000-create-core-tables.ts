@@ -16,11 +16,16 @@ import {
   TEST_RESULTS,
   TRANSFER_KINDS,
   TRANSFER_STATUSES,
-  WAITING_STATUSES,
 } from '../../../shared/enums';
 import { enumColumn, foreignKey, idColumn, timestamps } from '../columns';
 
 const { STRING, INTEGER, BOOLEAN, DOUBLE, TEXT, DATE, DATEONLY, CHAR } = DataTypes;
+
+/**
+ * The waiting statuses as this migration created them, frozen: `expired` came later with a
+ * migration of its own (20261210010000-allow-expired-waiting-entries), which widens the CHECK.
+ */
+const FIRST_WAITING_STATUSES = ['waiting', 'placed', 'cancelled'] as const;
 
 export const up: MigrationFn<QueryInterface> = async ({ context: qi }) => {
   await qi.createTable('sites', {
@@ -179,7 +184,7 @@ export const up: MigrationFn<QueryInterface> = async ({ context: qi }) => {
     partyId: { ...foreignKey('parties', { onDelete: 'CASCADE' }), unique: true },
     category: enumColumn('category', CATEGORIES),
     priority: { type: INTEGER, allowNull: false },
-    status: enumColumn('status', WAITING_STATUSES, { defaultValue: 'waiting' }),
+    status: enumColumn('status', FIRST_WAITING_STATUSES, { defaultValue: 'waiting' }),
     reason: { type: STRING(255), allowNull: true },
     queuedAt: { type: DATE(3), allowNull: false },
     resolvedAt: { type: DATE(3), allowNull: true },

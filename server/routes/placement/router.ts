@@ -1,10 +1,12 @@
 import type { AppContext } from '../../context';
 import { PLACERS, partyParam, placementScope } from '../../policies/routeScopes';
+import { currentUser } from '../../http/access';
 import type { ApiRouter } from '../../http/apiRouter';
 import { presentStay } from '../../presenters/stay';
 import { placeParty } from '../../services/placeParty';
 import { suggestMoves } from '../../services/suggestMoves';
 import { suggestPlacements } from '../../services/suggestPlacements';
+import { QUEUE_AHEAD_REASON, queueTurnOf } from '../../waitingList/queueOrder';
 import { BAD_INPUT, CONFLICT, NOT_FOUND } from '../common/schemas';
 import { serviceContext } from '../serviceContext';
 import {
@@ -67,16 +69,26 @@ export function registerPlacementRoutes(api: ApiRouter, app: AppContext): void {
     body: placementBody,
     responses: {
       201: { description: 'Placed', schema: placementSchema },
-      202: { description: 'Nothing fits: queued on the waiting list', schema: queuedSchema },
+      202: {
+        description:
+          'Queued on the waiting list: nothing fits, or earlier parties of its category wait (it is placed in its turn)',
+        schema: queuedSchema,
+      },
       400: BAD_INPUT,
       404: NOT_FOUND,
-      409: CONFLICT,
+      409: {
+        description: `${CONFLICT.description}; chosen rooms while earlier parties of the category wait, by a site manager (placement.queueAhead)`,
+      },
       503: { description: 'Too much contention: retry after Retry-After seconds' },
     },
     handler: async ({ params, body, req, res }) => {
-      const result = await placeParty(serviceContext(app, req, res), { ...params, ...body });
+      const result = await placeParty(serviceContext(app, req, res), {
+        ...params,
+        ...body,
+        turn: queueTurnOf(currentUser(res)!.role),
+      });
       if (result.outcome === 'queued') {
-        res.status(202).json(result);
+        res.status(202).json({ ...result, behindOthers: result.reason === QUEUE_AHEAD_REASON });
         return;
       }
       res.status(201).json({

@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import { isIsoDate } from '../../../shared/dates';
-import { CATEGORIES, HARD_CONSTRAINTS, STAY_STATUSES } from '../../../shared/enums';
+import { HARD_CONSTRAINTS, STAY_STATUSES } from '../../../shared/enums';
 
 /** A calendar day `YYYY-MM-DD` that exists. */
 export const isoDay = () =>
@@ -120,24 +120,7 @@ export const queuedSchema = Joi.object({
     .valid(...HARD_CONSTRAINTS)
     .allow(null),
   reason: Joi.string(),
-});
-
-export const waitingListSchema = Joi.object({
-  data: Joi.array().items(
-    Joi.object({
-      id: Joi.number().integer(),
-      partyId: Joi.number().integer(),
-      category: Joi.string().valid(...CATEGORIES),
-      people: Joi.number().integer(),
-      priority: Joi.number().integer(),
-      position: Joi.number().integer(),
-      reason: Joi.string().allow(null),
-      constraint: Joi.string()
-        .valid(...HARD_CONSTRAINTS)
-        .allow(null),
-      queuedAt: Joi.string(),
-      waitingMinutes: Joi.number().integer(),
-    }),
+  behindOthers: Joi.boolean().description(
+    'Queued behind earlier parties of its category: placed in its turn, no room was tried',
   ),
-  longestWaitMinutes: Joi.number().integer(),
 });

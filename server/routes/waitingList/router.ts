@@ -1,19 +1,9 @@
-import { QueryTypes } from 'sequelize';
-import type { WaitingEntryDto } from '../../../shared/placementDto';
+import Joi from 'joi';
 import type { AppContext } from '../../context';
 import type { ApiRouter } from '../../http/apiRouter';
-import { waitingConstraint } from '../../placement/waitingQueue';
-import { waitingListSchema } from '../placement/schemas';
-
-interface Row {
-  id: number;
-  partyId: number;
-  category: WaitingEntryDto['category'];
-  priority: number;
-  reason: string | null;
-  queuedAt: Date | string;
-  people: number | string;
-}
+import { listExpired, listWaiting } from '../../queries/waitingList';
+import { BAD_INPUT } from '../common/schemas';
+import { expiredListSchema, waitingListQuery, waitingListSchema } from './schemas';
 
 export function registerWaitingListRoutes(api: ApiRouter, app: AppContext): void {
   api.add({
@@ -21,33 +11,23 @@ export function registerWaitingListRoutes(api: ApiRouter, app: AppContext): void
     path: '/waiting-list',
     tag: 'placement',
     access: { roles: ['admin', 'official', 'site_manager'] },
-    summary: 'Parties waiting for a room, in the order they will be placed, with waiting times',
-    responses: { 200: { description: 'The waiting list', schema: waitingListSchema } },
-    handler: async ({ res }) => {
-      const rows = await app.db.sequelize.query<Row>(
-        `SELECT w.id, w.partyId, w.category, w.priority, w.reason, w.queuedAt,
-           (SELECT COUNT(*) FROM party_members m WHERE m.partyId = w.partyId) AS people
-         FROM waiting_entries w WHERE w.status = 'waiting'
-         ORDER BY w.priority, w.queuedAt, w.id`,
-        { type: QueryTypes.SELECT },
+    summary:
+      'Parties waiting for a room, in the order they will be placed, with waiting times; or (`status=expired`) those whose quarantine ended first',
+    query: waitingListQuery,
+    responses: {
+      200: {
+        description:
+          'The waiting list; with `status=expired`, the parties that left it that way, newest first',
+        schema: Joi.alternatives().try(waitingListSchema, expiredListSchema),
+      },
+      400: BAD_INPUT,
+    },
+    handler: async ({ query, res }) => {
+      res.json(
+        query.status === 'expired'
+          ? await listExpired(app.db.sequelize, query.limit)
+          : await listWaiting(app.db.sequelize, app.now()),
       );
-      const now = app.now().getTime();
-      const data: WaitingEntryDto[] = rows.map((r, i) => {
-        const queuedAt = new Date(r.queuedAt);
-        return {
-          id: Number(r.id),
-          partyId: Number(r.partyId),
-          category: r.category,
-          people: Number(r.people),
-          priority: Number(r.priority),
-          position: i + 1,
-          reason: r.reason,
-          constraint: waitingConstraint(r.reason),
-          queuedAt: queuedAt.toISOString(),
-          waitingMinutes: Math.max(0, Math.floor((now - queuedAt.getTime()) / 60_000)),
-        };
-      });
-      res.json({ data, longestWaitMinutes: Math.max(0, ...data.map((d) => d.waitingMinutes)) });
     },
   });
 }

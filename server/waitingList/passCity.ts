@@ -1,0 +1,64 @@
+/**
+ * The city as one drain pass sees it: read once (the process's kept snapshot, loadCity: only
+ * sites whose version moved are read again), then kept up to date with the pass's own
+ * placements, site by site, without reading the city again.
+ */
+import type { Sequelize } from 'sequelize';
+import type { IsoDate } from '../../shared/dates';
+import { indexSiteRooms, type SiteRooms } from '../allocation/roomIndex';
+import { suggest } from '../allocation/suggest';
+import type {
+  AllocationPolicy,
+  BookingSnapshot,
+  PartyRequest,
+  SiteSnapshot,
+  Suggestion,
+} from '../allocation/types';
+import { loadCity } from '../placement/citySnapshot';
+
+export class PassCity {
+  readonly #sites: SiteSnapshot[];
+  readonly #floors: SiteRooms[];
+  readonly #at: Map<number, number>;
+
+  private constructor(sites: readonly SiteSnapshot[], floors: readonly SiteRooms[]) {
+    // Copies: the kept snapshot is shared with requests and read-only.
+    this.#sites = sites.map((s) => ({ ...s }));
+    this.#floors = [...floors];
+    this.#at = new Map(this.#sites.map((s, i) => [s.id, i]));
+  }
+
+  /** The open sites (no standby: the drain never opens one) for parties entering today. */
+  static async read(
+    sequelize: Sequelize,
+    options: { today: IsoDate; cleaningNights: number },
+  ): Promise<PassCity> {
+    const city = await loadCity(sequelize, undefined, {
+      today: options.today,
+      cleaningNights: options.cleaningNights,
+      entryDate: options.today,
+      allowStandby: false,
+    });
+    return new PassCity(city.sites, city.floors);
+  }
+
+  /** The engine's best option for the party, if any room fits it. */
+  best(party: PartyRequest, policy: AllocationPolicy): Suggestion | undefined {
+    return suggest({ sites: this.#sites, floors: this.#floors, party, policy, limit: 1 })
+      .suggestions[0];
+  }
+
+  /** Files bookings the pass just committed in one site: only that site is indexed again. */
+  book(siteId: number, bookings: readonly BookingSnapshot[]): void {
+    const i = this.#at.get(siteId);
+    if (i === undefined) return;
+    const site = this.#floors[i];
+    this.#floors[i] = indexSiteRooms(
+      siteId,
+      site.floors.flatMap((f) => f.rooms),
+      [...site.floors.flatMap((f) => f.bookings), ...bookings],
+    );
+    // Everyone placed by a drain enters today: the night `occupied` counts.
+    this.#sites[i].occupied += bookings.reduce((sum, b) => sum + b.people, 0);
+  }
+}
