@@ -50,7 +50,8 @@ export interface PartyWithStays extends LoadedParty {
   };
 }
 
-interface MemberRow {
+/** A party's row with one of its members (the columns PARTY_MEMBER_COLUMNS selects). */
+export interface PartyMemberRow {
   category: Category;
   shareRoom: number | boolean;
   personId: number | null;
@@ -58,6 +59,32 @@ interface MemberRow {
   needs: string | null;
   originLatitude: number | string | null;
   originLongitude: number | string | null;
+}
+
+/** The party (aliased `pa`) and a member (`pe`), as placement reads them. */
+export const PARTY_MEMBER_COLUMNS = `pa.category AS category, pa.shareRoom AS shareRoom,
+  pe.id AS personId, pe.exposureDate AS exposureDate, pe.needs AS needs,
+  pe.originLatitude AS originLatitude, pe.originLongitude AS originLongitude`;
+
+/** A member as placement sees them, from their row. */
+export function memberOf(row: PartyMemberRow & { personId: number | string }): MemberFacts {
+  return {
+    id: Number(row.personId),
+    exposureDate: String(row.exposureDate).slice(0, 10),
+    needs: row.needs ? (JSON.parse(row.needs) as PersonNeed[]) : [],
+    originLatitude: numberOrNull(row.originLatitude),
+    originLongitude: numberOrNull(row.originLongitude),
+  };
+}
+
+/** The party's own facts, from any of its rows. */
+export const partyOf = (id: number, row: PartyMemberRow): PartyFacts => ({
+  id,
+  category: row.category,
+  shareRoom: Boolean(Number(row.shareRoom)),
+});
+
+interface MemberRow extends PartyMemberRow {
   currentStayId: number | null;
   currentPartyId: number | null;
   policyStamp?: string | null;
@@ -90,8 +117,7 @@ export async function loadParty(
   const sequelize = Party.sequelize!;
   const dialect = sequelize.getDialect();
   const rows = await sequelize.query<MemberRow>(
-    `SELECT pa.category, pa.shareRoom, pe.id AS personId, pe.exposureDate, pe.needs,
-       pe.originLatitude, pe.originLongitude, st.id AS currentStayId, st.partyId AS currentPartyId
+    `SELECT ${PARTY_MEMBER_COLUMNS}, st.id AS currentStayId, st.partyId AS currentPartyId
        ${forPlacement ? `, we.id AS waitingEntryId, ${policyStampColumn(dialect)} AS policyStamp, ${ANYONE_WAITING} AS anyoneWaiting` : ''}
      FROM parties pa
      LEFT JOIN party_members pm ON pm.partyId = pa.id
@@ -103,11 +129,7 @@ export async function loadParty(
   );
   const [first] = rows;
   if (!first) throw notFound(`Party ${partyId}`, 'partyId');
-  const party = {
-    id: partyId,
-    category: first.category,
-    shareRoom: Boolean(Number(first.shareRoom)),
-  };
+  const party = partyOf(partyId, first);
   const members: MemberFacts[] = [];
   const currentStays: CurrentStayRef[] = [];
   // In person id order, sorted here (an ORDER BY cost MariaDB a temporary table per request).
@@ -123,13 +145,7 @@ export async function loadParty(
       });
     }
     if (members.at(-1)?.id === personId) continue;
-    members.push({
-      id: personId,
-      exposureDate: String(row.exposureDate).slice(0, 10),
-      needs: row.needs ? (JSON.parse(row.needs) as PersonNeed[]) : [],
-      originLatitude: numberOrNull(row.originLatitude),
-      originLongitude: numberOrNull(row.originLongitude),
-    });
+    members.push(memberOf({ ...row, personId }));
   }
   if (!forPlacement) return { party, members, currentStays };
   const placement = {

@@ -6,24 +6,22 @@
  * thousands of them never holds the event loop (and the requests waiting on it) for long.
  */
 import { QueryTypes, type Sequelize } from 'sequelize';
-import type { Category, PersonNeed } from '../../shared/enums';
-import type { LoadedParty } from '../placement/partyLoader';
+import {
+  memberOf,
+  partyOf,
+  PARTY_MEMBER_COLUMNS,
+  type LoadedParty,
+  type PartyMemberRow,
+} from '../placement/partyLoader';
 
 /** A waiting party, as a drain sees it. */
 export interface WaitingParty extends LoadedParty {
   entryId: number;
 }
 
-interface Row {
+interface Row extends PartyMemberRow {
   entryId: number;
   partyId: number;
-  category: Category;
-  shareRoom: number | boolean;
-  personId: number | null;
-  exposureDate: string | null;
-  needs: string | null;
-  originLatitude: number | string | null;
-  originLongitude: number | string | null;
 }
 
 /** Priority (from the category), then waiting time, then entry id: the order of DESIGN §3. */
@@ -60,9 +58,7 @@ export async function readWaitingParties(
 async function readPage(sequelize: Sequelize, ids: readonly number[]): Promise<WaitingParty[]> {
   if (ids.length === 0) return [];
   const rows = await sequelize.query<Row>(
-    `SELECT w.id AS entryId, w.partyId AS partyId, pa.category AS category,
-       pa.shareRoom AS shareRoom, pe.id AS personId, pe.exposureDate AS exposureDate,
-       pe.needs AS needs, pe.originLatitude AS originLatitude, pe.originLongitude AS originLongitude
+    `SELECT w.id AS entryId, w.partyId AS partyId, ${PARTY_MEMBER_COLUMNS}
      FROM waiting_entries w
      JOIN parties pa ON pa.id = w.partyId
      LEFT JOIN party_members pm ON pm.partyId = w.partyId
@@ -77,26 +73,11 @@ async function readPage(sequelize: Sequelize, ids: readonly number[]): Promise<W
     const entryId = Number(row.entryId);
     let party = byEntry.get(entryId);
     if (!party) {
-      party = {
-        entryId,
-        party: {
-          id: Number(row.partyId),
-          category: row.category,
-          shareRoom: Boolean(Number(row.shareRoom)),
-        },
-        members: [],
-      };
+      party = { entryId, party: partyOf(Number(row.partyId), row), members: [] };
       byEntry.set(entryId, party);
     }
     if (row.personId === null) continue;
-    const coordinate = (v: number | string | null) => (v === null ? null : Number(v));
-    party.members.push({
-      id: Number(row.personId),
-      exposureDate: String(row.exposureDate).slice(0, 10),
-      needs: row.needs ? (JSON.parse(row.needs) as PersonNeed[]) : [],
-      originLatitude: coordinate(row.originLatitude),
-      originLongitude: coordinate(row.originLongitude),
-    });
+    party.members.push(memberOf({ ...row, personId: row.personId }));
   }
   return ids.flatMap((id) => byEntry.get(id) ?? []);
 }
