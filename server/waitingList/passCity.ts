@@ -5,7 +5,7 @@
  */
 import type { Sequelize } from 'sequelize';
 import type { IsoDate } from '../../shared/dates';
-import { indexSiteRooms, type SiteRooms } from '../allocation/roomIndex';
+import { withBookings, type SiteRooms } from '../allocation/roomIndex';
 import { suggest } from '../allocation/suggest';
 import type {
   AllocationPolicy,
@@ -48,16 +48,11 @@ export class PassCity {
       .suggestions[0];
   }
 
-  /** Files bookings the pass just committed in one site: only that site is indexed again. */
+  /** Files bookings the pass just committed in one site: only the floors they touch change. */
   book(siteId: number, bookings: readonly BookingSnapshot[]): void {
     const i = this.#at.get(siteId);
     if (i === undefined) return;
-    const site = this.#floors[i];
-    this.#floors[i] = indexSiteRooms(
-      siteId,
-      site.floors.flatMap((f) => f.rooms),
-      [...site.floors.flatMap((f) => f.bookings), ...bookings],
-    );
+    this.#floors[i] = withBookings(this.#floors[i], bookings);
     // Everyone placed by a drain enters today: the night `occupied` counts.
     this.#sites[i].occupied += bookings.reduce((sum, b) => sum + b.people, 0);
   }
