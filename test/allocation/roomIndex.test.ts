@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { indexRooms, indexSiteRooms } from '../../server/allocation/roomIndex';
+import { indexRooms, indexSiteRooms, withBookings } from '../../server/allocation/roomIndex';
 import { suggest } from '../../server/allocation/suggest';
 import { partyArb, scenarioArb, toRequest } from './scenarios';
 import { suggestByWalk } from './walkOracle';
@@ -51,6 +51,22 @@ describe('room index by site and floor', function () {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('gives the same result for bookings filed later as for the same bookings indexed at once', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.nat(), ({ sites, rooms, bookings, party, policy }, cut) => {
+        const at = bookings.length ? cut % (bookings.length + 1) : 0;
+        const filed = indexRooms(rooms, bookings.slice(0, at)).map((site) =>
+          withBookings(site, bookings.slice(at)),
+        );
+        const atOnce = indexRooms(rooms, bookings);
+        expect(suggest({ sites, floors: filed, party, policy, limit: 10 })).to.deep.equal(
+          suggest({ sites, floors: atOnce, party, policy, limit: 10 }),
+        );
+      }),
+      { numRuns: 300 },
     );
   });
 
