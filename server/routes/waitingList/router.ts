@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { EXPIRED_LIST_LIMIT_DEFAULT } from '../../../shared/placementDto';
 import type { AppContext } from '../../context';
 import type { ApiRouter } from '../../http/apiRouter';
 import { listExpired, listWaiting } from '../../queries/waitingList';
@@ -25,7 +26,7 @@ export function registerWaitingListRoutes(api: ApiRouter, app: AppContext): void
     handler: async ({ query, res }) => {
       res.json(
         query.status === 'expired'
-          ? await listExpired(app.db.sequelize, query.limit)
+          ? await listExpired(app.db.sequelize, query.limit ?? EXPIRED_LIST_LIMIT_DEFAULT)
           : await listWaiting(app.db.sequelize, app.now()),
       );
     },

@@ -5,9 +5,10 @@ import {
   EXPIRED_LIST_LIMIT_MAX,
   WAITING_LIST_STATUSES,
   type WaitingListQuery,
+  type WaitingListStatus,
 } from '../../../shared/placementDto';
 
-export const waitingListQuery = Joi.object<Required<WaitingListQuery>>({
+export const waitingListQuery = Joi.object<WaitingListQuery & { status: WaitingListStatus }>({
   status: Joi.string()
     .valid(...WAITING_LIST_STATUSES)
     .default('waiting')
@@ -18,13 +19,14 @@ export const waitingListQuery = Joi.object<Required<WaitingListQuery>>({
     .integer()
     .min(1)
     .max(EXPIRED_LIST_LIMIT_MAX)
-    .when('status', {
-      is: 'expired',
-      then: Joi.any().default(EXPIRED_LIST_LIMIT_DEFAULT),
-      otherwise: Joi.forbidden(),
-    })
-    .description('With `status=expired`: how many of the newest'),
-});
+    .description(
+      `Only with \`status=expired\`: how many of the newest (default ${EXPIRED_LIST_LIMIT_DEFAULT})`,
+    ),
+})
+  // The waiting list is always whole (positions, the longest wait): a limit is refused there.
+  .when(Joi.object({ status: Joi.not('expired') }).unknown(), {
+    then: Joi.object({ limit: Joi.forbidden() }),
+  });
 
 const count = Joi.number().integer().min(0);
 
