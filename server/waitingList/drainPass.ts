@@ -13,7 +13,10 @@
  * Within a pass capacity only shrinks (its own placements), so a party for which nothing fits
  * tells that nothing fits any later party asking for the same (category, household, needs,
  * nights): those are skipped without running the engine again. Capacity that appears meanwhile
- * comes with a request for a drain of its own, i.e. another pass.
+ * comes with a request for a drain of its own, i.e. another pass. That pass starts from what the
+ * last one learnt (`PassMemory`, same day and rules): a kind that fitted nowhere then can only fit
+ * in a site that changed since, so the engine looks for it there only. A drain asked for by a
+ * release in one site costs the engine that site, not the city.
  */
 import type { Sequelize } from 'sequelize';
 import type { IsoDate } from '../../shared/dates';
@@ -25,7 +28,7 @@ import type { ServiceContext } from '../services/context';
 import { placeParty } from '../services/placeParty';
 import { allocationPolicy, currentPolicy } from '../services/policy';
 import { expireEntries, quarantineEnd, quarantineOver } from './expiry';
-import { PassCity } from './passCity';
+import { PassCity, type SitesSeen } from './passCity';
 import { NoLongerWaiting } from './queueOrder';
 import {
   readWaitingParties,
@@ -43,6 +46,15 @@ export interface PassContext {
   today: () => IsoDate;
   /** Asked between parties: false stops the pass there (the claim was lost, or shutdown). */
   goOn: () => boolean;
+  /** What the last pass of this process learnt, read and replaced by this one. */
+  memory?: { last: PassMemory | null };
+}
+
+/** Kinds of request that fitted nowhere in the city as seen, for the same day and rules. */
+export interface PassMemory {
+  key: string;
+  nothingFits: ReadonlySet<string>;
+  seen: SitesSeen;
 }
 
 export interface PassSummary {
@@ -99,6 +111,10 @@ async function serve(ctx: PassContext, order: number[], summary: PassSummary) {
   let city = await readCity();
   // Kinds of request nothing fits (see requestKind): later parties of that kind are skipped.
   let nothingFits = new Set<string>();
+  const key = `${today}|${JSON.stringify(rules)}`;
+  const learnt = ctx.memory?.last?.key === key ? ctx.memory.last : null;
+  // Sites where a kind that fitted nowhere before may fit now.
+  let changed = learnt ? city.changedSince(learnt.seen) : null;
   let slice = performance.now();
 
   /** Tries one party: placed, or skipped; once more on a city read again if its rooms went. */
@@ -106,7 +122,8 @@ async function serve(ctx: PassContext, order: number[], summary: PassSummary) {
     const request = partyRequest(party, { entryDate: today, releaseDate: release }, false);
     const kind = requestKind(request);
     for (let attempt = 1; ; attempt++) {
-      const best = nothingFits.has(kind) ? undefined : city.best(request, rules);
+      const within = learnt?.nothingFits.has(kind) ? (changed ?? undefined) : undefined;
+      const best = nothingFits.has(kind) ? undefined : city.best(request, rules, within);
       if (!best) {
         nothingFits.add(kind);
         summary.skipped++;
@@ -126,6 +143,7 @@ async function serve(ctx: PassContext, order: number[], summary: PassSummary) {
       summary.cityReads++;
       // The city read again may hold capacity that appeared meanwhile.
       nothingFits = new Set();
+      changed = learnt ? city.changedSince(learnt.seen) : null;
     }
   }
 
@@ -157,6 +175,9 @@ async function serve(ctx: PassContext, order: number[], summary: PassSummary) {
       await serveParty(party, release);
     }
   }
+  // What this pass learnt holds against the city as it read it: sites it booked into change in
+  // the kept snapshot too, so the next pass looks at them again.
+  if (ctx.memory) ctx.memory.last = { key, nothingFits, seen: city.seen };
 }
 
 /**

@@ -29,7 +29,7 @@ import {
   renewDrain,
   type ClaimHeld,
 } from './claim';
-import { drainPass, type PassSummary } from './drainPass';
+import { drainPass, type PassMemory, type PassSummary } from './drainPass';
 import { drainerFor, setDrainer } from './drainRequest';
 
 const log = getLogger('jobs');
@@ -69,6 +69,8 @@ export class Drainer {
   #idle: (() => void)[] = [];
   /** The last pass this process ran (tests, logs). */
   lastPass: PassSummary | null = null;
+  /** What the last pass learnt: the next looks for a kind that fitted nowhere in changed sites. */
+  readonly #memory: { last: PassMemory | null } = { last: null };
 
   constructor(options: DrainerOptions) {
     this.#sequelize = options.sequelize;
@@ -210,6 +212,7 @@ export class Drainer {
           now: this.#now,
           today: () => dateInZone(this.#now(), this.#timezone),
           goOn: () => !lost && !this.#paused && !this.#stopped,
+          memory: this.#memory,
         });
         if (lost) {
           log.warn('Drain claim taken over by another process', { holder: this.holder });

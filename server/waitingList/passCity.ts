@@ -16,16 +16,31 @@ import type {
 } from '../allocation/types';
 import { loadCity } from '../placement/citySnapshot';
 
+/**
+ * A site as read, to tell later whether it changed: its rooms and bookings (the kept snapshot
+ * hands out the same object until they change) and its rules (status, categories: read with
+ * the site row every time, a change of categories does not move the version).
+ */
+export type SitesSeen = ReadonlyMap<number, { floors: SiteRooms; rules: string }>;
+
 export class PassCity {
   readonly #sites: SiteSnapshot[];
   readonly #floors: SiteRooms[];
   readonly #at: Map<number, number>;
+  /** The sites as read, before the pass booked anything. */
+  readonly seen: SitesSeen;
 
   private constructor(sites: readonly SiteSnapshot[], floors: readonly SiteRooms[]) {
     // Copies: the kept snapshot is shared with requests and read-only.
     this.#sites = sites.map((s) => ({ ...s }));
     this.#floors = [...floors];
     this.#at = new Map(this.#sites.map((s, i) => [s.id, i]));
+    this.seen = new Map(
+      sites.map((s, i) => [
+        s.id,
+        { floors: floors[i], rules: `${s.status}|${s.acceptedCategories.join(',')}` },
+      ]),
+    );
   }
 
   /** The open sites (no standby: the drain never opens one) for parties entering today. */
@@ -42,10 +57,26 @@ export class PassCity {
     return new PassCity(city.sites, city.floors);
   }
 
-  /** The engine's best option for the party, if any room fits it. */
-  best(party: PartyRequest, policy: AllocationPolicy): Suggestion | undefined {
-    return suggest({ sites: this.#sites, floors: this.#floors, party, policy, limit: 1 })
-      .suggestions[0];
+  /** Sites that are new, or whose rooms, bookings or rules changed, since `before` was read. */
+  changedSince(before: SitesSeen): Set<number> {
+    const changed = new Set<number>();
+    for (const [id, now] of this.seen) {
+      const then = before.get(id);
+      if (!then || then.floors !== now.floors || then.rules !== now.rules) changed.add(id);
+    }
+    return changed;
+  }
+
+  /** The engine's best option for the party, if any room fits it (only in `within`, if given). */
+  best(
+    party: PartyRequest,
+    policy: AllocationPolicy,
+    within?: ReadonlySet<number>,
+  ): Suggestion | undefined {
+    const sites = within ? this.#sites.filter((s) => within.has(s.id)) : this.#sites;
+    if (sites.length === 0) return undefined;
+    const floors = within ? this.#floors.filter((f) => within.has(f.siteId)) : this.#floors;
+    return suggest({ sites, floors, party, policy, limit: 1 }).suggestions[0];
   }
 
   /** Files bookings the pass just committed in one site: only the floors they touch change. */

@@ -5,8 +5,8 @@
  */
 import { expect } from 'chai';
 import { dateInZone } from '../../shared/dates';
-import { AuditEvent, Stay, WaitingEntry, WaitingListDrain } from '../../server/models';
-import { drainPass, type PassContext } from '../../server/waitingList/drainPass';
+import { AuditEvent, Site, Stay, WaitingEntry, WaitingListDrain } from '../../server/models';
+import { drainPass, type PassContext, type PassMemory } from '../../server/waitingList/drainPass';
 import {
   askForRerun,
   claimDrain,
@@ -16,8 +16,8 @@ import {
 } from '../../server/waitingList/claim';
 import { Drainer } from '../../server/waitingList/drainer';
 import { readWaitingParties, WAITING_PAGE } from '../../server/waitingList/waitingParties';
-import { buildRoom, buildSite, buildWaitingParties } from '../factories';
-import { TEST_NOW } from '../setup/app';
+import { buildRoom, buildSite, buildStays, buildWaitingParties } from '../factories';
+import { TEST_NOW, TEST_TODAY } from '../setup/app';
 import { testDb, useTestDatabase } from '../setup/db';
 
 const LEASE = 30_000;
@@ -172,6 +172,49 @@ describe('waiting list drain claim', function () {
     expect(read.map((p) => p.party.id)).to.deep.equal(expected);
     const sizes = new Map(parties.map((p, i) => [p.id, specs[i].size]));
     expect(read.every((p) => p.members.length === sizes.get(p.party.id))).to.equal(true);
+  });
+
+  describe('what a pass leaves the next', () => {
+    const memory: { last: PassMemory | null } = { last: null };
+    const pass = () => drainPass({ ...passContext(), memory });
+
+    beforeEach(() => {
+      memory.last = null;
+    });
+
+    it('looks again where rooms or bookings changed, and in sites opened since', async () => {
+      const site = await buildSite();
+      const room = await buildRoom({ site });
+      const [stay] = await buildStays({ room, status: 'reserved', entryDate: TEST_TODAY });
+      const [party] = await buildWaitingParties([{}]);
+      expect((await pass()).skipped).to.equal(1);
+      expect((await pass()).skipped).to.equal(1);
+
+      // The reservation goes, as a service would record it: the site's version moves.
+      await stay.destroy();
+      await Site.increment('occupancyVersion', { where: { id: site.id } });
+      expect((await pass()).placed).to.equal(1);
+      expect(await Stay.count({ where: { partyId: party.id, roomId: room.id } })).to.equal(1);
+
+      const [next] = await buildWaitingParties([{}]);
+      expect((await pass()).skipped).to.equal(1);
+      const opened = await buildRoom({ site: await buildSite() });
+      expect((await pass()).placed).to.equal(1);
+      expect(await Stay.count({ where: { partyId: next.id, roomId: opened.id } })).to.equal(1);
+    });
+
+    it('looks again at a site whose categories changed, though its version did not move', async () => {
+      const site = await buildSite({ acceptedCategories: ['secondary_contact'] });
+      const room = await buildRoom({ site });
+      const [party] = await buildWaitingParties([{ category: 'close_contact' }]);
+      expect((await pass()).skipped).to.equal(1);
+      await Site.update(
+        { acceptedCategories: ['secondary_contact', 'close_contact'] },
+        { where: { id: site.id } },
+      );
+      expect((await pass()).placed).to.equal(1);
+      expect(await Stay.count({ where: { partyId: party.id, roomId: room.id } })).to.equal(1);
+    });
   });
 
   it('never places a party twice, even when two passes run at once without the claim', async () => {
