@@ -34,7 +34,7 @@ import { attachDrainer } from './waitingList/drainer';
 export const CLIENT_DIST = path.resolve('client', 'dist');
 
 export function createApiRouter(app: AppContext): ApiRouter {
-  const api = new ApiRouter();
+  const api = new ApiRouter(app.now);
   registerHealthRoutes(api, app);
   registerAccountRoutes(api, app);
   registerSiteRoutes(api, app);

@@ -28,6 +28,11 @@ export interface PolicyDocument {
   weights: AllocationWeights;
   alerts: { cityFreeBedsBelow: number; waitingOverMinutes: number };
   timezone: string;
+  /**
+   * Days a site manager still sees the people who left one of their sites (need to know, issue
+   * 16); 30 when a stored policy predates it.
+   */
+  retentionDays?: number;
 }
 
 export const DEFAULT_POLICY: PolicyDocument = {
@@ -50,4 +55,5 @@ export const DEFAULT_POLICY: PolicyDocument = {
   },
   alerts: { cityFreeBedsBelow: 200, waitingOverMinutes: 120 },
   timezone: 'Asia/Shanghai',
+  retentionDays: 30,
 };

@@ -80,13 +80,24 @@ function personFields(attrs: Attrs<Person>): CreationAttributes<Person> {
 
 /** A party of `size` new people (or the given ones), with its members recorded. */
 export async function buildParty(
-  attrs: { category?: Category; shareRoom?: boolean; people?: Person[]; size?: number } = {},
+  attrs: {
+    category?: Category;
+    shareRoom?: boolean;
+    people?: Person[];
+    size?: number;
+    /** Who registered it (their sites' managers see it while it is not placed). */
+    registeredByUserId?: number;
+  } = {},
 ): Promise<{ party: Party; people: Person[] }> {
   const category = attrs.category ?? 'close_contact';
   const people =
     attrs.people ??
     (await Promise.all(Array.from({ length: attrs.size ?? 1 }, () => buildPerson({ category }))));
-  const party = await Party.create({ category, shareRoom: attrs.shareRoom ?? people.length > 1 });
+  const party = await Party.create({
+    category,
+    shareRoom: attrs.shareRoom ?? people.length > 1,
+    registeredByUserId: attrs.registeredByUserId ?? null,
+  });
   await PartyMember.bulkCreate(people.map((p) => ({ partyId: party.id, personId: p.id })));
   return { party, people };
 }

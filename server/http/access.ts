@@ -16,6 +16,16 @@ export interface Access<P, B> {
    * (or does not exist: the handler then answers 404 itself).
    */
   sites?: (input: { params: P; body: B }) => Promise<number[] | null>;
+  /**
+   * Whether a site manager (of `siteIds`) may see the target at all (policies/visibility.ts);
+   * false answers 404, exactly as if it did not exist.
+   */
+  visible?: (input: {
+    params: P;
+    body: B;
+    siteIds: readonly number[];
+    now: Date;
+  }) => Promise<boolean>;
 }
 
 export const ADMIN: readonly Role[] = ['admin'];

@@ -47,6 +47,9 @@ export class ApiRouter {
   readonly router: Router = express.Router();
   readonly routes: AnyRouteSpec[] = [];
 
+  /** `now`: the app's clock, for rules that look back in time (who may still see whom). */
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
   add<P, Q, B>(spec: RouteSpec<P, Q, B>): this {
     this.routes.push(spec as unknown as AnyRouteSpec);
     const schemas = {
@@ -76,10 +79,18 @@ export class ApiRouter {
         : ({} as P);
       const query = schemas.query ? validatePart(schemas.query, req.query, 'query') : ({} as Q);
       const body = schemas.body ? validatePart(schemas.body, req.body, 'body') : (undefined as B);
-      if (user?.role === 'site_manager' && spec.access.sites) {
-        const sites = await spec.access.sites({ params, body });
+      if (user?.role === 'site_manager') {
+        const { sites: sitesOf, visible } = spec.access;
+        const sites = sitesOf ? await sitesOf({ params, body }) : null;
         if (sites && !sites.every((id) => user.siteIds.includes(id))) {
           log.info('Access refused: outside site scope', { method: spec.method, route: spec.path });
+          throw notFound('The requested resource');
+        }
+        if (visible && !(await visible({ params, body, siteIds: user.siteIds, now: this.now() }))) {
+          log.info('Access refused: not visible to the site', {
+            method: spec.method,
+            route: spec.path,
+          });
           throw notFound('The requested resource');
         }
       }

@@ -13,6 +13,8 @@ export class Party extends Model<InferAttributes<Party>, InferCreationAttributes
   declare id: CreationOptional<number>;
   declare category: Category;
   declare shareRoom: CreationOptional<boolean>;
+  /** Who registered it: their sites' managers see it while it is not placed anywhere. */
+  declare registeredByUserId: CreationOptional<number | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -22,6 +24,7 @@ export class Party extends Model<InferAttributes<Party>, InferCreationAttributes
         id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
         category: { type: DataTypes.STRING, allowNull: false, validate: { isIn: [CATEGORIES] } },
         shareRoom: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+        registeredByUserId: { type: DataTypes.INTEGER, allowNull: true },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),
       },

@@ -4,22 +4,38 @@
  */
 import type { Access } from '../http/access';
 import type { Role } from '../../shared/enums';
-import { sitesOfParty, sitesOfPerson, sitesOfRooms, sitesOfStay } from './siteScope';
+import { sitesOfParty, sitesOfRooms, sitesOfStay } from './siteScope';
+import { partiesVisibleIn, personsVisibleIn } from './visibility';
 
 /** Who places, moves and takes in people. */
 export const PLACERS: readonly Role[] = ['admin', 'official', 'site_manager'];
 
 export const siteParam = async ({ params }: { params: { siteId: number } }) => [params.siteId];
-export const partyParam = ({ params }: { params: { partyId: number } }) =>
-  sitesOfParty(params.partyId);
-export const personParam = ({ params }: { params: { personId: number } }) =>
-  sitesOfPerson(params.personId);
+const partyParam = ({ params }: { params: { partyId: number } }) => sitesOfParty(params.partyId);
 
-/** A placement into chosen rooms is scoped by those rooms; otherwise by where the party is. */
-export const placementScope = async (input: {
+/** A site manager sees the party (policies/visibility.ts). */
+export const partyVisible = async (input: {
   params: { partyId: number };
-  body: { roomIds?: number[] };
-}) => (input.body.roomIds ? sitesOfRooms(input.body.roomIds) : partyParam(input));
+  siteIds: readonly number[];
+  now: Date;
+}) =>
+  (await partiesVisibleIn(input.siteIds, [input.params.partyId], input.now)).has(
+    input.params.partyId,
+  );
+
+/** A site manager sees the person (policies/visibility.ts). */
+export const personVisible = async (input: {
+  params: { personId: number };
+  siteIds: readonly number[];
+  now: Date;
+}) =>
+  (await personsVisibleIn(input.siteIds, [input.params.personId], input.now)).has(
+    input.params.personId,
+  );
+
+/** Chosen rooms must be the manager's own (the party itself: partyVisible). */
+export const chosenRooms = async (input: { body: { roomIds?: number[] } }) =>
+  input.body.roomIds ? sitesOfRooms(input.body.roomIds) : null;
 
 /** A move must start from, and go to, the manager's sites. */
 export const moveScope = async (input: {

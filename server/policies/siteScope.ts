@@ -2,8 +2,7 @@
  * Which sites a target belongs to, for the site-manager scope of route access rules. Each is one
  * small query; a target that does not exist resolves to null (the handler answers 404).
  */
-import { CURRENT_STATUSES_SQL } from '../allocation/rules';
-import { Op, QueryTypes } from 'sequelize';
+import { Op } from 'sequelize';
 import { CURRENT_STAY_STATUSES } from '../../shared/enums';
 import { Room, Stay } from '../models';
 
@@ -18,7 +17,7 @@ export async function sitesOfStay(stayId: number): Promise<number[] | null> {
   return stay ? sitesOfRooms([stay.roomId]) : null;
 }
 
-async function sitesOfCurrentStays(where: { partyId?: number; personId?: number }) {
+async function sitesOfCurrentStays(where: { partyId: number }) {
   const stays = await Stay.findAll({
     attributes: ['roomId'],
     where: { ...where, status: { [Op.in]: [...CURRENT_STAY_STATUSES] } },
@@ -28,21 +27,3 @@ async function sitesOfCurrentStays(where: { partyId?: number; personId?: number 
 
 /** Where the party is now; null while it is not placed (intake, waiting list). */
 export const sitesOfParty = (partyId: number) => sitesOfCurrentStays({ partyId });
-
-/** Where the person is now; null while they are not placed. */
-export const sitesOfPerson = (personId: number) => sitesOfCurrentStays({ personId });
-
-/** Persons (of a list) with a current stay in one of the sites: a site manager's search scope. */
-export async function personsInSites(
-  personIds: readonly number[],
-  siteIds: readonly number[],
-): Promise<Set<number>> {
-  if (personIds.length === 0 || siteIds.length === 0) return new Set();
-  const rows = await Stay.sequelize!.query<{ personId: number }>(
-    `SELECT st.personId AS personId FROM stays st JOIN rooms r ON r.id = st.roomId
-     WHERE st.personId IN (:personIds) AND r.siteId IN (:siteIds)
-       AND st.status IN ${CURRENT_STATUSES_SQL}`,
-    { type: QueryTypes.SELECT, replacements: { personIds: [...personIds], siteIds: [...siteIds] } },
-  );
-  return new Set(rows.map((r) => Number(r.personId)));
-}

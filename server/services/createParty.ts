@@ -84,7 +84,11 @@ export async function createParty(
       );
     }
     const party = await Party.create(
-      { category: input.category, shareRoom: input.shareRoom ?? false },
+      {
+        category: input.category,
+        shareRoom: input.shareRoom ?? false,
+        registeredByUserId: ctx.actor.userId,
+      },
       { transaction },
     );
     await PartyMember.bulkCreate(

@@ -15,7 +15,7 @@ import type {
   WaitingListDto,
 } from '../../shared/placementDto';
 import { domainEvents } from '../../server/events/bus';
-import { AuditEvent, Stay, WaitingEntry } from '../../server/models';
+import { AuditEvent, Party, Stay, WaitingEntry } from '../../server/models';
 import {
   buildParty,
   buildRoom,
@@ -204,15 +204,17 @@ describe('waiting list', function () {
     it('refuses a site manager who places by hand ahead of earlier parties, naming the rooms', async () => {
       const { site, earlier } = await fullCityWithOneWaiting();
       const spare = await buildRoom({ site });
-      const { party: later } = await buildParty();
       const manager = await apiAs('site_manager', { siteIds: [site.id] });
+      const { party: later } = await buildParty({ registeredByUserId: manager.user.id });
       const res = await manager
         .post(`/api/parties/${later.id}/placement`)
         .send({ roomIds: [spare.id] });
       const problem = expectProblem(res, 409, ['roomIds']);
       expect(problem).to.deep.include({ code: 'placement.queueAhead', params: { count: 1 } });
       expect(await Stay.count({ where: { partyId: later.id } })).to.equal(0);
-      // The earliest party itself is in its turn: the manager may place it by hand.
+      // The earliest party itself is in its turn: the manager may place it by hand (one their
+      // site registered: they may see it).
+      await Party.update({ registeredByUserId: manager.user.id }, { where: { id: earlier.id } });
       await manager
         .post(`/api/parties/${earlier.id}/placement`)
         .send({ roomIds: [spare.id] })

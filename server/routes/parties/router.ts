@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context';
 import { currentUser, EVERYONE } from '../../http/access';
 import { audienceOf } from '../../presenters/person';
-import { PLACERS, partyParam } from '../../policies/routeScopes';
+import { PLACERS, partyVisible } from '../../policies/routeScopes';
 import { notFound } from '../../errors';
 import type { ApiRouter } from '../../http/apiRouter';
 import { Party, Person } from '../../models';
@@ -45,7 +45,7 @@ export function registerPartyRoutes(api: ApiRouter, app: AppContext): void {
   api.add({
     method: 'get',
     path: '/parties/:partyId',
-    access: { roles: EVERYONE, sites: partyParam },
+    access: { roles: EVERYONE, visible: partyVisible },
     tag: 'parties',
     summary: 'One party with its members (masked) and their current stays',
     params: partyIdParams,

@@ -1,12 +1,12 @@
 import type { AppContext } from '../../context';
 import { currentUser, EVERYONE, siteScopeOf } from '../../http/access';
-import { PLACERS, personParam } from '../../policies/routeScopes';
+import { PLACERS, personVisible } from '../../policies/routeScopes';
 import { notFound } from '../../errors';
 import type { ApiRouter } from '../../http/apiRouter';
 import { Person } from '../../models';
 import { personalDataKeys } from '../../personalData/keys';
 import { audienceOf, presentPersons } from '../../presenters/person';
-import { personsInSites } from '../../policies/siteScope';
+import { personsVisibleIn } from '../../policies/visibility';
 import { revealPersonalData } from '../../services/revealPersonalData';
 import { serviceContext } from '../serviceContext';
 import { searchPersons } from '../../queries/persons';
@@ -27,7 +27,7 @@ export function registerPersonRoutes(api: ApiRouter, app: AppContext): void {
   api.add({
     method: 'get',
     path: '/persons/:personId',
-    access: { roles: EVERYONE, sites: personParam },
+    access: { roles: EVERYONE, visible: personVisible },
     tag: 'persons',
     summary: 'One person, ID number and phone masked, with their current stay',
     params: personIdParams,
@@ -60,12 +60,13 @@ export function registerPersonRoutes(api: ApiRouter, app: AppContext): void {
     },
     handler: async ({ body, res }) => {
       const found = await searchPersons(sequelize, keys, body);
-      // A site manager finds only the people in their own sites, by any criterion.
+      // A site manager finds only the people they may see (policies/visibility.ts).
       const scope = siteScopeOf(currentUser(res));
       const inScope = scope
-        ? await personsInSites(
-            found.map((p) => p.id),
+        ? await personsVisibleIn(
             scope,
+            found.map((p) => p.id),
+            app.now(),
           )
         : null;
       const people = inScope ? found.filter((p) => inScope.has(p.id)) : found;
@@ -76,7 +77,7 @@ export function registerPersonRoutes(api: ApiRouter, app: AppContext): void {
   api.add({
     method: 'post',
     path: '/persons/:personId/reveal',
-    access: { roles: PLACERS, sites: personParam },
+    access: { roles: PLACERS, visible: personVisible },
     tag: 'persons',
     summary: 'The unmasked ID number and/or phone of one person; every reveal is audited',
     params: personIdParams,

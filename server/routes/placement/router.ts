@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context';
-import { PLACERS, partyParam, placementScope } from '../../policies/routeScopes';
+import { chosenRooms, PLACERS, partyVisible } from '../../policies/routeScopes';
 import { currentUser } from '../../http/access';
 import type { ApiRouter } from '../../http/apiRouter';
 import { presentStay } from '../../presenters/stay';
@@ -24,7 +24,7 @@ export function registerPlacementRoutes(api: ApiRouter, app: AppContext): void {
     method: 'get',
     path: '/parties/:partyId/suggestions',
     tag: 'placement',
-    access: { roles: PLACERS, sites: partyParam },
+    access: { roles: PLACERS, visible: partyVisible },
     summary: 'The best rooms for a party, each with its score broken down and explained',
     params: partyIdParams,
     query: suggestionsQuery,
@@ -43,7 +43,7 @@ export function registerPlacementRoutes(api: ApiRouter, app: AppContext): void {
     method: 'get',
     path: '/parties/:partyId/move-suggestions',
     tag: 'placement',
-    access: { roles: PLACERS, sites: partyParam },
+    access: { roles: PLACERS, visible: partyVisible },
     summary: 'The best other rooms for a placed party, for a move, explained like suggestions',
     params: partyIdParams,
     query: moveSuggestionsQuery,
@@ -62,7 +62,7 @@ export function registerPlacementRoutes(api: ApiRouter, app: AppContext): void {
     method: 'post',
     path: '/parties/:partyId/placement',
     tag: 'placement',
-    access: { roles: PLACERS, sites: placementScope },
+    access: { roles: PLACERS, visible: partyVisible, sites: chosenRooms },
     summary:
       'Place a party in the best room, or in the rooms chosen; queue it on the waiting list when nothing fits',
     params: partyIdParams,

@@ -50,6 +50,7 @@ export const policySchema = Joi.object<PolicyDocument>({
     waitingOverMinutes: Joi.number().integer().min(1).required(),
   }).required(),
   timezone: Joi.string().required(),
+  retentionDays: Joi.number().integer().min(1).max(3650),
 });
 
 export function registerPolicyRoutes(api: ApiRouter, app: AppContext): void {

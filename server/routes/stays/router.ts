@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context';
-import { PLACERS, STAY_CARE, moveScope } from '../../policies/routeScopes';
+import { moveScope, partyVisible, PLACERS, STAY_CARE } from '../../policies/routeScopes';
 import type { ApiRouter } from '../../http/apiRouter';
 import type { Stay } from '../../models';
 import { presentStay } from '../../presenters/stay';
@@ -92,7 +92,7 @@ export function registerStayRoutes(api: ApiRouter, app: AppContext): void {
     method: 'post',
     path: '/parties/:partyId/move',
     tag: 'stays',
-    access: { roles: PLACERS, sites: moveScope },
+    access: { roles: PLACERS, visible: partyVisible, sites: moveScope },
     summary: "Move a party's current stays to other rooms, atomically",
     params: partyIdParams,
     body: moveBody,
