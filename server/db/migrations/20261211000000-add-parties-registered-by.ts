@@ -5,7 +5,7 @@
  * column, no foreign key: users are disabled, never deleted, and SQLite cannot drop a column that
  * a foreign key names (the down migration).
  */
-import { DataTypes, type QueryInterface } from 'sequelize';
+import { DataTypes, QueryTypes, type QueryInterface } from 'sequelize';
 import type { MigrationFn } from 'umzug';
 
 export const up: MigrationFn<QueryInterface> = async ({ context: qi }) => {
@@ -14,12 +14,27 @@ export const up: MigrationFn<QueryInterface> = async ({ context: qi }) => {
     allowNull: true,
   });
   await qi.addIndex('parties', ['registeredByUserId'], { name: 'parties_registered_by' });
-  await qi.sequelize.query(
-    `UPDATE parties SET registeredByUserId = (
-       SELECT MIN(ae.actorUserId) FROM audit_events ae
-       WHERE ae.entity = 'party' AND ae.action = 'create'
-         AND ae.entityId = CAST(parties.id AS CHAR(20)))`,
+  // From the creation audit records, grouped by user: one UPDATE per user and thousand parties
+  // (a correlated subquery would scan the audit trail once per party).
+  const created = await qi.sequelize.query<{ partyId: string; userId: number }>(
+    `SELECT entityId AS partyId, MIN(actorUserId) AS userId FROM audit_events
+     WHERE entity = 'party' AND action = 'create' AND actorUserId IS NOT NULL
+     GROUP BY entityId`,
+    { type: QueryTypes.SELECT },
   );
+  const byUser = new Map<number, number[]>();
+  for (const row of created) {
+    const partyId = Number(row.partyId);
+    if (!Number.isSafeInteger(partyId)) continue;
+    byUser.set(Number(row.userId), [...(byUser.get(Number(row.userId)) ?? []), partyId]);
+  }
+  for (const [userId, partyIds] of byUser) {
+    for (let from = 0; from < partyIds.length; from += 1000) {
+      await qi.sequelize.query('UPDATE parties SET registeredByUserId = ? WHERE id IN (?)', {
+        replacements: [userId, partyIds.slice(from, from + 1000)],
+      });
+    }
+  }
 };
 
 export const down: MigrationFn<QueryInterface> = async ({ context: qi }) => {
