@@ -1,11 +1,18 @@
 /**
- * `npm start`: validate the environment, migrate, seed the demo city into an empty database,
- * build the dashboard if it is not built, then serve API and dashboard on one port.
- * Shuts down cleanly on SIGTERM / SIGINT.
+ * `npm start`: validate the environment, check the port is free, migrate, seed the demo city into
+ * an empty database, build the dashboard if it is not built, then serve API and dashboard on one
+ * port. Shuts down cleanly on SIGTERM / SIGINT.
+ *
+ * `npm start` runs `exec node --import tsx server/main.ts`: npm passes SIGTERM only to the shell
+ * it started, and dash (Debian's /bin/sh) does not exec a lone command, so without `exec` the
+ * shell dies and this process lives on, still listening (with the `tsx` command there was one
+ * more process, tsx itself, in between). With `exec` and tsx as an import hook this process is
+ * npm's child and gets the signal.
  */
 import 'dotenv/config';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { createApp, CLIENT_DIST } from './app';
 import { closeAuthStores } from './auth/stores';
@@ -29,6 +36,42 @@ function readConfig(): Config {
     }
     throw error;
   }
+}
+
+/** The one line for a port the server cannot listen on, or null for any other error. */
+function portProblem(error: unknown, port: number): string | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EADDRINUSE') return `Port ${port} is in use: set PORT to a free port`;
+  if (code === 'EACCES') return `Port ${port} needs privileges: set PORT to a port above 1023`;
+  return null;
+}
+
+/**
+ * Stops with one line when the port cannot be listened on, before the database is opened: a
+ * second `npm start` must not migrate or seed anything. The port is tried by listening on it the
+ * way the server will (all interfaces) and closing at once; listening first and answering 503
+ * while migrating would need an app without its database. Another process may still take the
+ * port meanwhile: `listen` below reports that with the same line.
+ */
+async function checkPort(port: number): Promise<void> {
+  if (port === 0) return;
+  const probe = net.createServer();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      probe.once('error', reject);
+      probe.listen(port, resolve);
+    });
+  } catch (error) {
+    failOnPort(error, port);
+  }
+  await new Promise((resolve) => probe.close(resolve));
+}
+
+function failOnPort(error: unknown, port: number): never {
+  const line = portProblem(error, port);
+  if (line === null) throw error;
+  console.error(line);
+  process.exit(1);
 }
 
 async function seedIfEmpty(db: Database, config: Config): Promise<boolean> {
@@ -55,6 +98,7 @@ async function buildClientIfMissing(): Promise<void> {
 
 async function main() {
   const config = readConfig();
+  await checkPort(config.port);
   configureLogger({ level: config.logLevel, json: config.nodeEnv === 'production' });
   if (config.dataKey.isDefault) {
     log.warn(
@@ -79,7 +123,13 @@ async function main() {
   const server = http.createServer(app);
   // Socket.IO on the same port: live occupancy (REDIS_URL: shared with every other process).
   const realtime = attachRealtime(server, ctx);
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  }).catch((error: unknown) => failOnPort(error, config.port));
   // Drains the waiting list now (resuming a drain a stopped process left) and then periodically.
   const drainer = attachDrainer(ctx);
   drainer.start(config.waitingListDrainIntervalMs);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Sequelize, type Options } from 'sequelize';
 import { getLogger } from '../logging/logger';
+import { CHARSET, COLLATION } from './charset';
 
 const log = getLogger('db');
 
@@ -40,7 +41,13 @@ export function createSequelize(url: string, options: { logSql?: boolean } = {})
     dialect: 'mysql',
     timezone: '+00:00',
     pool: { max: 20, min: 0, idle: 10_000, acquire: 30_000 },
-    dialectOptions: { dateStrings: false, supportBigNumbers: true, decimalNumbers: true },
+    dialectOptions: {
+      dateStrings: false,
+      supportBigNumbers: true,
+      decimalNumbers: true,
+      // mysql2's default too, said here so it never depends on the library (see prepareMysql).
+      charset: COLLATION.toUpperCase(),
+    },
   });
   sequelize.addHook('afterConnect', async (connection) => {
     await prepareMysql(connection as RawConnection);
@@ -65,8 +72,13 @@ const rawQuery = (connection: RawConnection, sql: string) =>
  * MariaDB's `split_materialized` optimisation turns the per-site occupancy aggregate (a derived
  * table joined to sites) into a correlated plan that did not finish in 60 s on the province seed;
  * without it the query takes ~120 ms (BENCHMARKS.md). MySQL has no such switch.
+ *
+ * Text travels as utf8mb4 (`charset.ts`): the handshake asks for it, but a server started with
+ * `character-set-client-handshake = OFF` ignores that and uses its own default, so it is set
+ * again here.
  */
 async function prepareMysql(connection: RawConnection): Promise<void> {
+  await rawQuery(connection, `SET NAMES ${CHARSET} COLLATE ${COLLATION}`);
   await rawQuery(connection, 'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
   const rows = (await rawQuery(connection, 'SELECT VERSION() AS version')) as { version: string }[];
   if (/mariadb/i.test(rows[0]?.version ?? '')) {

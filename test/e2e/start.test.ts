@@ -1,15 +1,62 @@
 /**
  * `npm start` as a new user runs it: a fresh SQLite file, migrations, the demo city, the URL and
- * the demo logins printed, the API answering, a clean exit on SIGTERM; and a bad environment
- * stopping it with one line that names the variable.
+ * the demo logins printed, the API answering, a clean exit on SIGTERM; a bad environment or a
+ * port in use stopping it with one line that names the variable or the port; and SIGTERM to the
+ * `npm start` process itself freeing the port.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 
 const MAIN = path.resolve('server/main.ts');
+
+/** The command users run, in its own process group so a test can clean up all it started. */
+function npmStart(env: Record<string, string>, args: string[] = []) {
+  return spawn('npm', ['start', ...args], {
+    cwd: path.resolve('.'),
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+}
+
+/** Listens on a port the system picks (all interfaces, as the server does); returns it open. */
+async function takePort(): Promise<net.Server> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, resolve);
+  });
+  return server;
+}
+
+const portOf = (server: net.Server) => (server.address() as net.AddressInfo).port;
+
+async function isFree(port: number): Promise<boolean> {
+  const server = net.createServer();
+  return new Promise<boolean>((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}
+
+function output(child: ChildProcess): () => string {
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  return () => out;
+}
+
+async function waitFor(what: string, test: () => boolean, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 function run(env: Record<string, string>) {
   return spawn(process.execPath, ['--import', 'tsx', MAIN], {
@@ -22,6 +69,7 @@ describe('npm start', function () {
   this.timeout(120_000);
   let dir: string;
   const children: ReturnType<typeof run>[] = [];
+  const groups: ChildProcess[] = [];
   const start = (env: Record<string, string>) => {
     const child = run(env);
     children.push(child);
@@ -34,6 +82,14 @@ describe('npm start', function () {
   afterEach(() => {
     // A failed assertion must not leave a server running.
     for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+    // npm and all it started, also a server that outlived npm.
+    for (const group of groups.splice(0)) {
+      try {
+        process.kill(-group.pid!, 'SIGKILL');
+      } catch {
+        // The whole group is gone already.
+      }
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -88,5 +144,51 @@ describe('npm start', function () {
     expect(err.trim().split('\n')).to.have.length(1);
     expect(err).to.match(/^Invalid environment: PORT: /);
     expect(fs.existsSync(path.join(dir, 'x.sqlite'))).to.equal(false);
+  });
+
+  it('stops with one line naming the port when it is in use, before touching the database', async () => {
+    const taken = await takePort();
+    try {
+      const port = portOf(taken);
+      const database = path.join(dir, 'haven.sqlite');
+      // --silent: npm's own banner and failure report are npm's; the line is Haven's.
+      const child = npmStart({ PORT: String(port), DATABASE_URL: `sqlite:${database}` }, [
+        '--silent',
+      ]);
+      groups.push(child);
+      const out = output(child);
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).to.not.equal(0);
+      expect(out().trim().split('\n')).to.deep.equal([
+        `Port ${port} is in use: set PORT to a free port`,
+      ]);
+      expect(fs.existsSync(database)).to.equal(false);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
+
+  it('frees the port when the npm start process gets SIGTERM', async () => {
+    const probe = await takePort();
+    const port = portOf(probe);
+    await new Promise((resolve) => probe.close(resolve));
+    const child = npmStart({
+      PORT: String(port),
+      DATABASE_URL: `sqlite:${path.join(dir, 'h.sqlite')}`,
+    });
+    groups.push(child);
+    const out = output(child);
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    await waitFor('the server to start', () => out().includes(`localhost:${port}/`), 100_000);
+    expect(await isFree(port)).to.equal(false);
+
+    process.kill(child.pid!, 'SIGTERM');
+    await exited;
+    let free = false;
+    for (let i = 0; i < 50 && !free; i++) {
+      free = await isFree(port);
+      if (!free) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(free, `port ${port} still taken 5 s after SIGTERM to npm start`).to.equal(true);
   });
 });

@@ -11,6 +11,7 @@ import { testDatabaseUrl } from './db';
 
 export async function scratchDatabase(
   purpose: string,
+  options: { characterSet?: string } = {},
 ): Promise<{ url: string; cleanup: () => Promise<void> }> {
   const base = testDatabaseUrl();
   if (dialectOf(base) === 'sqlite') {
@@ -23,7 +24,9 @@ export async function scratchDatabase(
   const name = `${/\/([^/?]+)(\?.*)?$/.exec(base)?.[1] ?? 'test'}_${purpose}`;
   const admin = createSequelize(base);
   await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await admin.query(`CREATE DATABASE \`${name}\``);
+  // A character set other than the server's shows what migrations do on such a server.
+  const characterSet = options.characterSet ? ` CHARACTER SET ${options.characterSet}` : '';
+  await admin.query(`CREATE DATABASE \`${name}\`${characterSet}`);
   await admin.close();
   return {
     url: base.replace(/\/[^/?]+(\?.*)?$/, `/${name}$1`),
