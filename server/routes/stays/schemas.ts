@@ -5,7 +5,7 @@ export const stayIdParams = Joi.object<{ stayId: number }>({
   stayId: Joi.number().integer().positive().required().description('Stay id'),
 });
 
-/** Free text kept with the stay: may span lines (tab and line breaks allowed, no other controls). */
+/** A free-text reason (stays, site status, room out of service): may span lines, no other controls. */
 const reason = Joi.string().trim().multiline().min(3).max(255);
 
 export const releaseBody = Joi.object<{ reason?: string }>({
