@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
-import { Site } from '../../server/models';
+import { type Site } from '../../server/models';
 import { buildSite } from '../factories';
 import { testApp, TEST_NOW } from '../setup/app';
 import { signIn } from '../setup/auth';
@@ -35,7 +35,7 @@ describe('origin of cookie-authenticated writes', () => {
   it('refuses a sibling or cross-site origin with 403 and changes nothing', async () => {
     const site = await buildSite({ status: 'active' });
     const cookie = await officialCookie();
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { Origin: 'https://evil.example' },
       { Origin: 'http://haven.test:8081' },
       { Origin: 'https://haven.test:8080' },
@@ -68,7 +68,7 @@ describe('origin of cookie-authenticated writes', () => {
 
   it("accepts the dashboard's own origin, by Origin or by Sec-Fetch-Site", async () => {
     const cookie = await officialCookie();
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { Origin: OWN },
       { 'Sec-Fetch-Site': 'same-origin' },
       { 'Sec-Fetch-Site': 'same-origin', Origin: OWN },
