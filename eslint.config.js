@@ -20,6 +20,24 @@ export default tseslint.config(
     },
   },
   {
+    // Request schemas use server/http/joi, whose strings refuse control characters.
+    files: ['server/routes/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'joi',
+              message: "Import Joi from 'server/http/joi': its strings refuse control characters.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['client/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -15,7 +15,7 @@ import { jsonBody } from './http/jsonBody';
 import { buildOpenApi } from './http/openapi';
 import { problemHandler } from './http/problem';
 import { requestId } from './http/requestId';
-import { corsPolicy, securityHeaders } from './http/security';
+import { cookieWriteOrigin, corsPolicy, securityHeaders } from './http/security';
 import { registerAccountRoutes } from './routes/accounts';
 import { registerAlertRoutes } from './routes/alerts/router';
 import { registerAuditRoutes } from './routes/audit/router';
@@ -70,6 +70,7 @@ export function createApp(ctx: AppContext, options: { clientDist?: string | null
   app.use(securityHeaders());
   app.use('/api', corsPolicy(ctx.config));
   app.use(authenticate(ctx));
+  app.use('/api', cookieWriteOrigin(ctx.config));
 
   const api = createApiRouter(ctx);
   const openapi = buildOpenApi(api.routes, { title: 'Haven API', version: '0.1.0' });

@@ -21,3 +21,13 @@ export const DISPLAY_NAME_MAX = 120;
 export const PASSWORD_MIN = 12;
 /** Long enough for any passphrase; bounded so a request cannot feed the KDF megabytes. */
 export const PASSWORD_MAX = 256;
+/* eslint-disable no-control-regex -- matching control characters is the point */
+/**
+ * C0 and C1 control characters (U+0000–U+001F, U+007F–U+009F): refused in every string a request
+ * sends, so a NUL or an escape sequence never reaches a query, a log line or a screen.
+ */
+export const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/;
+/** The same less tab, line feed and carriage return: for free text that may span lines. */
+export const CONTROL_CHARACTERS_BUT_LINE_BREAKS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/* eslint-enable no-control-regex */

@@ -111,8 +111,8 @@ export class DatabaseSessionStore implements SessionStore {
        FROM sessions s
        LEFT JOIN users u ON u.id = s.userId
        LEFT JOIN user_sites us ON us.userId = u.id
-       WHERE s.id = ?`,
-      { type: QueryTypes.SELECT, replacements: [id] },
+       WHERE s.id = $id`,
+      { type: QueryTypes.SELECT, bind: { id } },
     );
     const [first] = rows;
     if (!first) return null;
@@ -176,26 +176,44 @@ export class DatabaseSessionStore implements SessionStore {
   }
 }
 
+/**
+ * Counter keys carry what a client typed (`user:<username>`), so every statement binds the key as
+ * a parameter: Sequelize's finders splice strings into the SQL text, and SQLite's driver cuts that
+ * text at a NUL byte (issue 16 §6: a NUL in a login name gave a 500).
+ */
 export class DatabaseThrottleStore implements LoginThrottleStore {
   readonly kind = 'database' as const;
   private lastPurge = 0;
 
   async read(key: string): Promise<ThrottleState | null> {
-    const row = await LoginFailure.findByPk(key);
-    return row ? toState(row) : null;
+    return this.select(key);
   }
 
   async recordFailure(key: string, rule: ThrottleRule, now: Date): Promise<ThrottleState> {
     return inTransaction(sequelizeOf(), async (transaction) => {
       await this.purge(now, transaction);
       // The row lock makes concurrent failures from several processes count one after another.
-      const row = await LoginFailure.findByPk(key, { transaction, lock: transaction.LOCK.UPDATE });
-      const next = afterFailure(row ? toState(row) : null, rule, now);
-      if (row) {
-        await row.update(next, { transaction });
+      const previous = await this.select(key, transaction);
+      const next = afterFailure(previous, rule, now);
+      if (previous) {
+        await sequelizeOf().query(
+          `UPDATE login_failures SET failures = $failures, firstAt = $firstAt,
+             lockedUntil = $lockedUntil WHERE \`key\` = $key`,
+          {
+            type: QueryTypes.UPDATE,
+            bind: {
+              key,
+              failures: next.failures,
+              firstAt: dateParam(next.firstAt),
+              lockedUntil: dateParam(next.lockedUntil),
+            },
+            transaction,
+          },
+        );
         return next;
       }
       try {
+        // Model.create binds every value it inserts.
         await LoginFailure.create({ key, ...next }, { transaction });
       } catch (error) {
         // Another process inserted the first failure meanwhile: count again on top of it.
@@ -214,8 +232,33 @@ export class DatabaseThrottleStore implements LoginThrottleStore {
 
   async clear(key: string): Promise<void> {
     await inTransaction(sequelizeOf(), async (transaction) => {
-      await LoginFailure.destroy({ where: { key }, transaction });
+      await sequelizeOf().query('DELETE FROM login_failures WHERE `key` = $key', {
+        type: QueryTypes.DELETE,
+        bind: { key },
+        transaction,
+      });
     });
+  }
+
+  /** The counter of `key`, locked for update when read inside a transaction (not on SQLite). */
+  private async select(key: string, transaction?: Transaction): Promise<ThrottleState | null> {
+    const sequelize = sequelizeOf();
+    const lock = transaction && sequelize.getDialect() !== 'sqlite' ? ' FOR UPDATE' : '';
+    const [row] = await sequelize.query<{
+      failures: number | string;
+      firstAt: Date | string;
+      lockedUntil: Date | string | null;
+    }>(`SELECT failures, firstAt, lockedUntil FROM login_failures WHERE \`key\` = $key${lock}`, {
+      type: QueryTypes.SELECT,
+      bind: { key },
+      transaction,
+    });
+    if (!row) return null;
+    return {
+      failures: Number(row.failures),
+      firstAt: storedDate(row.firstAt)!,
+      lockedUntil: storedDate(row.lockedUntil),
+    };
   }
 
   /** Deletes day-old counters that hold no lock (a few times an hour per process). */
@@ -232,8 +275,15 @@ export class DatabaseThrottleStore implements LoginThrottleStore {
   }
 }
 
-const toState = (row: LoginFailure): ThrottleState => ({
-  failures: row.failures,
-  firstAt: new Date(row.firstAt),
-  lockedUntil: row.lockedUntil ? new Date(row.lockedUntil) : null,
-});
+/**
+ * A timestamp as a bound parameter, in the text Sequelize itself writes for the column (SQLite
+ * would store a bare Date as a number, which no date comparison of the purge would match).
+ */
+function dateParam(value: Date | null): string | null {
+  if (value === null) return null;
+  const type = LoginFailure.getAttributes().firstAt.type as unknown as {
+    stringify(value: Date, options: { timezone?: string }): string;
+  };
+  // Timestamps are UTC in both dialects (server/db/sequelize.ts).
+  return type.stringify(value, { timezone: '+00:00' });
+}

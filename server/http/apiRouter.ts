@@ -8,6 +8,7 @@ import type Joi from 'joi';
 import { forbidden, notFound, unauthorized } from '../errors';
 import { getLogger } from '../logging/logger';
 import { currentUser, type Access } from './access';
+import { plainStrings } from './joi';
 import { prepareSchema, validatePart } from './validate';
 
 const log = getLogger('http');
@@ -51,6 +52,7 @@ export class ApiRouter {
   constructor(private readonly now: () => Date = () => new Date()) {}
 
   add<P, Q, B>(spec: RouteSpec<P, Q, B>): this {
+    refusePlainStrings(spec);
     this.routes.push(spec as unknown as AnyRouteSpec);
     const schemas = {
       params: spec.params && prepareSchema(spec.params),
@@ -97,5 +99,23 @@ export class ApiRouter {
       await spec.handler({ params, query, body, req, res });
     });
     return this;
+  }
+}
+
+/**
+ * Every string a request sends must refuse control characters: a route whose input schemas hold
+ * a string made with plain Joi instead of `server/http/joi` is a programming error, caught when
+ * the route is declared (at start-up and in every test), not by the first NUL in production.
+ */
+function refusePlainStrings<P, Q, B>(spec: RouteSpec<P, Q, B>): void {
+  for (const part of ['params', 'query', 'body'] as const) {
+    const schema = spec[part];
+    const plain = schema ? plainStrings(schema) : [];
+    if (plain.length) {
+      throw new Error(
+        `${spec.method.toUpperCase()} ${spec.path}: ${part} ${plain.join(', ')} built with plain ` +
+          "Joi; import Joi from 'server/http/joi' so control characters are refused",
+      );
+    }
   }
 }

@@ -84,6 +84,21 @@ describe('server problems in the user language', () => {
     expect(fieldErrorLine(en, error).reason).to.equal('query.limit: must be at least 1');
   });
 
+  it('words a control character refusal in both languages', () => {
+    const error = {
+      field: 'username',
+      message: 'username: username must not contain control characters',
+      type: 'string.controlCharacters',
+    };
+    expect(fieldReason(zh, error)).to.deep.equal({
+      reason: '不能包含不可见的控制字符',
+      fromServer: false,
+    });
+    expect(fieldErrorLine(en, error, 'Username').reason).to.equal(
+      'Username: must not contain invisible control characters',
+    );
+  });
+
   it('names the day of a date bound when the API sends it', () => {
     const late = { field: 'members.0.exposureDate', message: '…', type: 'date.max' };
     expect(fieldReason(en, { ...late, params: { limit: '2026-11-29' } }).reason).to.equal(

@@ -1,4 +1,4 @@
-import Joi from 'joi';
+import Joi from '../../http/joi';
 import { today, type AppContext } from '../../context';
 import { currentUser, siteScopeOf } from '../../http/access';
 import type { ApiRouter } from '../../http/apiRouter';

@@ -1,4 +1,4 @@
-import Joi from 'joi';
+import Joi from '../../http/joi';
 import { Op, type WhereOptions } from 'sequelize';
 import type { AuditEventDto } from '../../../shared/placementDto';
 import type { AppContext } from '../../context';

@@ -1,4 +1,4 @@
-import Joi from 'joi';
+import Joi from '../../http/joi';
 import type { LoginInput } from '../../../shared/auth';
 import { ROLES } from '../../../shared/enums';
 import { PASSWORD_MAX, USERNAME_MAX } from '../../../shared/validations';

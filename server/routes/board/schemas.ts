@@ -1,4 +1,4 @@
-import Joi from 'joi';
+import Joi from '../../http/joi';
 import type { BoardPersonDto } from '../../../shared/boardDto';
 import { STAY_STATUSES, TEST_RESULTS } from '../../../shared/enums';
 import { personSchema } from '../persons/schemas';

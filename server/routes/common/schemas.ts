@@ -1,5 +1,5 @@
 /** Response shapes used by several resources, for the OpenAPI document. */
-import Joi from 'joi';
+import Joi from '../../http/joi';
 
 export const occupancySchema = Joi.object({
   rooms: Joi.number().integer(),

@@ -1,4 +1,4 @@
-import Joi from 'joi';
+import Joi from '../../http/joi';
 import type { HealthDto } from '../../../shared/dto';
 import type { AppContext } from '../../context';
 import type { ApiRouter } from '../../http/apiRouter';

@@ -1,4 +1,4 @@
-import Joi from 'joi';
+import Joi from '../../http/joi';
 import {
   OVERVIEW_FORECAST_DAYS_DEFAULT,
   OVERVIEW_FORECAST_DAYS_MAX,

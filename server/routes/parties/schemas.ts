@@ -1,4 +1,4 @@
-import Joi from 'joi';
+import Joi from '../../http/joi';
 import type { PartyCreateInput, PersonInput } from '../../../shared/dto';
 import { CATEGORIES, PERSON_NEEDS, SEXES } from '../../../shared/enums';
 import { DISTRICT_CODE_PATTERN } from '../../../shared/validations';

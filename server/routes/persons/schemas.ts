@@ -1,4 +1,4 @@
-import Joi from 'joi';
+import Joi from '../../http/joi';
 import type { PersonSearchInput } from '../../../shared/dto';
 import {
   CATEGORIES,

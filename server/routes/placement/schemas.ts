@@ -1,4 +1,4 @@
-import Joi from 'joi';
+import Joi from '../../http/joi';
 import { isIsoDate } from '../../../shared/dates';
 import { HARD_CONSTRAINTS, STAY_STATUSES } from '../../../shared/enums';
 

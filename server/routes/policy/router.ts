@@ -1,4 +1,5 @@
-import Joi from 'joi';
+import type { ObjectSchema } from 'joi';
+import Joi from '../../http/joi';
 import { ADMIN } from '../../http/access';
 import { CATEGORIES, type Category } from '../../../shared/enums';
 import type { CategoryPolicy, PolicyDocument } from '../../../shared/policy';
@@ -31,7 +32,7 @@ export const policySchema = Joi.object<PolicyDocument>({
   categories: Joi.object(
     Object.fromEntries(CATEGORIES.map((c) => [c, categoryPolicy.required()])) as Record<
       Category,
-      Joi.ObjectSchema<CategoryPolicy>
+      ObjectSchema<CategoryPolicy>
     >,
   ).required(),
   cleaningHours: Joi.number().integer().min(0).max(168).required(),

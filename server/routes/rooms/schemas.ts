@@ -1,4 +1,4 @@
-import Joi from 'joi';
+import Joi from '../../http/joi';
 import type { RoomsBulkCreateInput, RoomUpdateInput } from '../../../shared/dto';
 import { ROOM_STATUSES, CATEGORIES } from '../../../shared/enums';
 import {

@@ -1,4 +1,4 @@
-import Joi from 'joi';
+import Joi from '../../http/joi';
 import type { SiteCreateInput, SiteUpdateInput } from '../../../shared/dto';
 import { CATEGORIES, SITE_KINDS, SITE_STATUSES, type SiteStatus } from '../../../shared/enums';
 import {

@@ -13,7 +13,7 @@ import { BAD_INPUT, CONFLICT, NOT_FOUND } from '../common/schemas';
 import { partyIdParams, staySchema } from '../placement/schemas';
 import { serviceContext } from '../serviceContext';
 import { cancelBody, extendBody, moveBody, releaseBody, stayIdParams } from './schemas';
-import Joi from 'joi';
+import Joi from '../../http/joi';
 
 const STAY_RESPONSES = {
   200: { description: 'The stay after the change', schema: staySchema },

@@ -1,11 +1,12 @@
-import Joi from 'joi';
+import Joi from '../../http/joi';
 import { isoDay } from '../placement/schemas';
 
 export const stayIdParams = Joi.object<{ stayId: number }>({
   stayId: Joi.number().integer().positive().required().description('Stay id'),
 });
 
-const reason = Joi.string().trim().min(3).max(255);
+/** A free-text reason (stays, site status, room out of service): may span lines, no other controls. */
+const reason = Joi.string().trim().multiline().min(3).max(255);
 
 export const releaseBody = Joi.object<{ reason?: string }>({
   reason: reason.description('Required when releasing before the planned date'),

@@ -1,4 +1,4 @@
-import Joi from 'joi';
+import Joi from '../../http/joi';
 import type { PasswordResetInput, UserCreateInput, UserUpdateInput } from '../../../shared/auth';
 import { ROLES } from '../../../shared/enums';
 import {

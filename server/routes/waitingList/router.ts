@@ -1,4 +1,4 @@
-import Joi from 'joi';
+import Joi from '../../http/joi';
 import { EXPIRED_LIST_LIMIT_DEFAULT } from '../../../shared/placementDto';
 import type { AppContext } from '../../context';
 import type { ApiRouter } from '../../http/apiRouter';

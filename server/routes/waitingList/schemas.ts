@@ -1,4 +1,4 @@
-import Joi from 'joi';
+import Joi from '../../http/joi';
 import { CATEGORIES, HARD_CONSTRAINTS } from '../../../shared/enums';
 import {
   EXPIRED_LIST_LIMIT_DEFAULT,
