@@ -77,10 +77,14 @@ describe('site board, placement and waiting list in the browser', function () {
   let page: Page;
   let board: Board;
   let token: string;
+  /** The signed-in site manager: parties they register are theirs to see (need to know). */
+  let managerId: number;
 
   beforeEach(async () => {
     board = await buildBoard();
-    ({ token } = await signIn('site_manager', { siteIds: [board.site.id] }));
+    const manager = await signIn('site_manager', { siteIds: [board.site.id] });
+    ({ token } = manager);
+    managerId = manager.user.id;
     context = await harness.browser.newContext({ viewport: { width: 1280, height: 900 } });
     // Signed in by the session cookie the sign-in form would have set; English for the assertions.
     await context.addCookies([{ name: 'haven_session', value: token, url: harness.server.url }]);
@@ -288,7 +292,10 @@ describe('site board, placement and waiting list in the browser', function () {
       .and.contain('Close contact');
 
     // Nothing takes a high-risk arrival in this city: placing queues it, and the page hears it.
-    const queued = await buildParty({ category: 'high_risk_arrival' });
+    const queued = await buildParty({
+      category: 'high_risk_arrival',
+      registeredByUserId: managerId,
+    });
     await api('post', `/api/parties/${queued.party.id}/placement`).send({}).expect(202);
     await page.waitForFunction(
       () => document.querySelectorAll('.waiting-table tbody tr').length === 2,
