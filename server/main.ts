@@ -1,7 +1,8 @@
 /**
  * `npm start`: validate the environment, check the port is free, migrate, seed the demo city into
- * an empty database, build the dashboard if it is not built, then serve API and dashboard on one
- * port. Shuts down cleanly on SIGTERM / SIGINT.
+ * an empty database (never with NODE_ENV=production: there the first administrator comes from
+ * `npm run users:create-admin`), build the dashboard if it is not built, then serve API and
+ * dashboard on one port. Shuts down cleanly on SIGTERM / SIGINT.
  *
  * `npm start` runs `exec node --import tsx server/main.ts`: npm passes SIGTERM only to the shell
  * it started, and dash (Debian's /bin/sh) does not exec a lone command, so without `exec` the
@@ -18,6 +19,7 @@ import { createApp, CLIENT_DIST } from './app';
 import { closeAuthStores } from './auth/stores';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
+import { User } from './models';
 import { configureLogger, getLogger } from './logging/logger';
 import { keysFromConfig } from './personalData/keys';
 import { attachRealtime } from './realtime/server';
@@ -115,7 +117,12 @@ async function main() {
   const db = await openDatabase(config.databaseUrl);
   const applied = await db.migrate();
   if (applied.length) log.info(`Applied migrations: ${applied.join(', ')}`);
-  const seeded = await seedIfEmpty(db, config);
+  // Production never ships the demo city or its published passwords: its first administrator
+  // comes from `npm run users:create-admin`.
+  const production = config.nodeEnv === 'production';
+  const seeded = production ? false : await seedIfEmpty(db, config);
+  const noAdmin =
+    production && (await User.count({ where: { role: 'admin', disabledAt: null } })) === 0;
   await buildClientIfMissing();
 
   const ctx = { config, db, now: () => new Date() };
@@ -142,8 +149,16 @@ async function main() {
       `Haven is running at http://localhost:${port}/`,
       `  API docs: http://localhost:${port}/api/docs`,
       `  Database: ${db.sequelize.getDialect()}${seeded ? ' (demo city seeded just now)' : ''}`,
-      '  Demo logins (username / password / role):',
-      ...DEMO_LOGINS.map((l) => `    ${l.username.padEnd(14)} ${l.password.padEnd(20)} ${l.role}`),
+      ...(production
+        ? noAdmin
+          ? ['  No administrator yet: create the first one with `npm run users:create-admin`.']
+          : []
+        : [
+            '  Demo logins (username / password / role):',
+            ...DEMO_LOGINS.map(
+              (l) => `    ${l.username.padEnd(14)} ${l.password.padEnd(20)} ${l.role}`,
+            ),
+          ]),
       '',
     ].join('\n'),
   );

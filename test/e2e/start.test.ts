@@ -135,6 +135,79 @@ describe('npm start', function () {
     expect(await exit).to.equal(0);
   });
 
+  it('ships no demo in production: no city, no published logins, and says how to create the first admin', async () => {
+    const database = `sqlite:${path.join(dir, 'prod.sqlite')}`;
+    const secrets = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'a-production-session-secret-of-32-chars',
+      DATA_ENCRYPTION_KEY: 'a-production-data-key-of-32-characters',
+      DATABASE_URL: database,
+    };
+    const first = start({ ...secrets, PORT: '0' });
+    const out = output(first);
+    await waitFor('the start-up message', () => /Haven is running at/.test(out()), 60_000);
+    expect(out()).to.contain('npm run users:create-admin');
+    expect(out()).not.to.match(/demo-2026|Demo logins|demo city seeded/);
+    const url = /Haven is running at (http:\/\/localhost:\d+\/)/.exec(out())![1];
+    const demo = await fetch(`${url}api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'official', password: 'official-demo-2026' }),
+    });
+    expect(demo.status).to.equal(401);
+    const firstExit = new Promise((resolve) => first.once('exit', resolve));
+    first.kill('SIGTERM');
+    await firstExit;
+
+    // The first administrator, the password from standard input as a script would give it.
+    const create = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.resolve('server/users/createAdminCli.ts'), '--username', 'chief'],
+      { env: { ...process.env, ...secrets, LOG_LEVEL: 'warn' }, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    const created = output(create);
+    create.stdin!.end('a-long-admin-password-2026\n');
+    expect(await new Promise((resolve) => create.once('exit', resolve))).to.equal(0);
+    expect(created()).to.contain('Administrator chief created');
+
+    const second = start({ ...secrets, PORT: '0' });
+    const out2 = output(second);
+    await waitFor('the start-up message', () => /Haven is running at/.test(out2()), 60_000);
+    expect(out2()).not.to.contain('users:create-admin');
+    const url2 = /Haven is running at (http:\/\/localhost:\d+\/)/.exec(out2())![1];
+    const login = await fetch(`${url2}api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'chief', password: 'a-long-admin-password-2026' }),
+    });
+    expect(login.status).to.equal(200);
+    const { token } = (await login.json()) as { token: string };
+    const sites = (await (
+      await fetch(`${url2}api/sites`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { data: unknown[] };
+    expect(sites.data).to.deep.equal([]);
+  });
+
+  it('refuses a first admin whose password breaks the rules, creating nothing', async () => {
+    const create = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.resolve('server/users/createAdminCli.ts')],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: `sqlite:${path.join(dir, 'short.sqlite')}`,
+          LOG_LEVEL: 'warn',
+        },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
+    const out = output(create);
+    create.stdin!.end('short\n');
+    expect(await new Promise((resolve) => create.once('exit', resolve))).to.equal(1);
+    expect(out()).to.match(/password.*at least/);
+    expect(fs.existsSync(path.join(dir, 'short.sqlite'))).to.equal(false);
+  });
+
   it('stops with one line naming a bad variable', async () => {
     const child = start({ PORT: 'eighty', DATABASE_URL: `sqlite:${path.join(dir, 'x.sqlite')}` });
     let err = '';
