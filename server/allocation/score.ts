@@ -43,19 +43,10 @@ export function householdProximityTerm(roomCount: number, positionSpan: number):
   return 1 / (1 + gaps);
 }
 
-/** Prefer floors whose people entered within a few days of this party. */
+/** Prefer floors whose people entered within a few days of this party (their mean distance). */
 export function cohortTerm(entry: IsoDate, floorEntries: readonly IsoDate[]): number {
-  const days = floorEntries.reduce((s, d) => s + daysBetween(entry, d), 0);
-  return cohortTermOfDays(days, floorEntries.length);
-}
-
-/**
- * `cohortTerm` from the sum of the floor's entry dates less the party's, in days, and how many:
- * the sum is of whole days, so it is exact in any order.
- */
-export function cohortTermOfDays(daysFromEntry: number, count: number): number {
-  if (count === 0) return EMPTY_FLOOR_COHORT;
-  const mean = daysFromEntry / count;
+  if (floorEntries.length === 0) return EMPTY_FLOOR_COHORT;
+  const mean = floorEntries.reduce((s, d) => s + daysBetween(entry, d), 0) / floorEntries.length;
   return 1 - Math.min(Math.abs(mean), COHORT_WINDOW_DAYS) / COHORT_WINDOW_DAYS;
 }
 

@@ -1,5 +1,5 @@
 /** The waiting list's order: priority (from the category's policy), then waiting time. */
-import { Op, type Transaction } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import { HARD_CONSTRAINTS, type HardConstraint } from '../../shared/enums';
 import { CONSTRAINT_EXPLANATIONS } from '../../shared/placement';
 import type { PolicyDocument } from '../../shared/policy';
@@ -17,23 +17,25 @@ export function waitingReason(constraint: HardConstraint | null): string {
     : 'No room fits: there are no rooms in any open site.';
 }
 
+/** The list's order (DESIGN §3), for entries aliased `w`: priority, waiting time, entry id. */
+export const WAITING_ORDER = 'w.priority, w.queuedAt, w.id';
+
+/** Entry `w` comes before entry `me` in WAITING_ORDER. */
+export const AHEAD_OF_ME =
+  '(w.priority < me.priority OR (w.priority = me.priority AND (w.queuedAt < me.queuedAt ' +
+  'OR (w.queuedAt = me.queuedAt AND w.id < me.id))))';
+
 /** 1-based position of an entry among those waiting. */
 export async function queuePosition(
   transaction: Transaction | undefined,
   entry: WaitingEntry,
 ): Promise<number> {
-  const ahead = await WaitingEntry.count({
-    where: {
-      status: 'waiting',
-      [Op.or]: [
-        { priority: { [Op.lt]: entry.priority } },
-        { priority: entry.priority, queuedAt: { [Op.lt]: entry.queuedAt } },
-        { priority: entry.priority, queuedAt: entry.queuedAt, id: { [Op.lt]: entry.id } },
-      ],
-    },
-    transaction,
-  });
-  return ahead + 1;
+  const [row] = await WaitingEntry.sequelize!.query<{ ahead: number | string }>(
+    `SELECT COUNT(*) AS ahead FROM waiting_entries w JOIN waiting_entries me ON me.id = ?
+     WHERE w.status = 'waiting' AND ${AHEAD_OF_ME}`,
+    { type: QueryTypes.SELECT, replacements: [entry.id], transaction },
+  );
+  return Number(row?.ahead ?? 0) + 1;
 }
 
 /**

@@ -13,25 +13,21 @@ export const PLACERS: readonly Role[] = ['admin', 'official', 'site_manager'];
 export const siteParam = async ({ params }: { params: { siteId: number } }) => [params.siteId];
 const partyParam = ({ params }: { params: { partyId: number } }) => sitesOfParty(params.partyId);
 
-/** A site manager sees the party (policies/visibility.ts). */
-export const partyVisible = async (input: {
-  params: { partyId: number };
-  siteIds: readonly number[];
-  now: Date;
-}) =>
-  (await partiesVisibleIn(input.siteIds, [input.params.partyId], input.now)).has(
-    input.params.partyId,
-  );
+/** Whether a site manager sees the route's target, by its id param (policies/visibility.ts). */
+function visibleById<K extends string>(
+  key: K,
+  visibleIn: (
+    siteIds: readonly number[],
+    ids: readonly number[],
+    now: Date,
+  ) => Promise<Set<number>>,
+) {
+  return async (input: { params: Record<K, number>; siteIds: readonly number[]; now: Date }) =>
+    (await visibleIn(input.siteIds, [input.params[key]], input.now)).has(input.params[key]);
+}
 
-/** A site manager sees the person (policies/visibility.ts). */
-export const personVisible = async (input: {
-  params: { personId: number };
-  siteIds: readonly number[];
-  now: Date;
-}) =>
-  (await personsVisibleIn(input.siteIds, [input.params.personId], input.now)).has(
-    input.params.personId,
-  );
+export const partyVisible = visibleById('partyId', partiesVisibleIn);
+export const personVisible = visibleById('personId', personsVisibleIn);
 
 /** Chosen rooms must be the manager's own (the party itself: partyVisible). */
 export const chosenRooms = async (input: { body: { roomIds?: number[] } }) =>

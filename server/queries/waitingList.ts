@@ -8,7 +8,7 @@ import type { ExpiredListDto, WaitingEntryDto, WaitingListDto } from '../../shar
 import { waitingConstraint } from '../placement/waitingQueue';
 import { expiredOn } from '../waitingList/expiry';
 import { QUEUE_AHEAD_REASON } from '../waitingList/queueOrder';
-import { WAITING_ORDER } from '../waitingList/waitingParties';
+import { WAITING_ORDER } from '../placement/waitingQueue';
 
 interface Row {
   id: number;

@@ -14,6 +14,7 @@
  * "Earlier" is the list's order: priority, then queuedAt, then entry id. Priority is the one an
  * entry was queued with; a party without an entry has its category's priority in the policy.
  */
+import { AHEAD_OF_ME } from '../placement/waitingQueue';
 import type { PolicyDocument } from '../../shared/policy';
 import type { Role } from '../../shared/enums';
 import { QueryTypes, type Transaction } from 'sequelize';
@@ -57,8 +58,7 @@ export async function readQueueAhead(
      FROM waiting_entries w
      LEFT JOIN waiting_entries me ON me.partyId = ? AND me.status = 'waiting'
      WHERE w.status = 'waiting'
-       AND (me.id IS NULL OR (w.priority = me.priority AND (w.queuedAt < me.queuedAt
-         OR (w.queuedAt = me.queuedAt AND w.id < me.id))))
+       AND (me.id IS NULL OR (w.priority = me.priority AND ${AHEAD_OF_ME}))
      GROUP BY w.priority`,
     { type: QueryTypes.SELECT, replacements: [input.partyId], transaction },
   );

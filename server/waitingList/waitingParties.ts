@@ -5,6 +5,7 @@
  * only, from the queue's index); the parties are read a page at a time, so that building
  * thousands of them never holds the event loop (and the requests waiting on it) for long.
  */
+import { WAITING_ORDER } from '../placement/waitingQueue';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import {
   memberOf,
@@ -23,9 +24,6 @@ interface Row extends PartyMemberRow {
   entryId: number;
   partyId: number;
 }
-
-/** Priority (from the category), then waiting time, then entry id: the order of DESIGN §3. */
-export const WAITING_ORDER = 'w.priority, w.queuedAt, w.id';
 
 /** Parties read per statement by `readWaitingParties`. */
 export const WAITING_PAGE = 1000;
