@@ -31,52 +31,36 @@ async function window(now: Date) {
   return { since, sinceDay: addDays(dateInZone(now, policy.timezone), -days) };
 }
 
-async function visibleIds(
-  sql: string,
-  ids: readonly number[],
-  siteIds: readonly number[],
-  now: Date,
-): Promise<Set<number>> {
-  if (ids.length === 0 || siteIds.length === 0) return new Set();
-  const rows = await Stay.sequelize!.query<{ id: number }>(sql, {
-    type: QueryTypes.SELECT,
-    replacements: { ids: [...ids], sites: [...siteIds], ...(await window(now)) },
-  });
-  return new Set(rows.map((r) => Number(r.id)));
+/** Those of `ids` that `sql` (over `:ids`, `:sites`, `:since`, `:sinceDay`) keeps. */
+function visibleAmong(sql: string) {
+  return async (
+    siteIds: readonly number[],
+    ids: readonly number[],
+    now: Date,
+  ): Promise<Set<number>> => {
+    if (ids.length === 0 || siteIds.length === 0) return new Set();
+    const rows = await Stay.sequelize!.query<{ id: number }>(sql, {
+      type: QueryTypes.SELECT,
+      replacements: { ids: [...ids], sites: [...siteIds], ...(await window(now)) },
+    });
+    return new Set(rows.map((r) => Number(r.id)));
+  };
 }
 
 /** Of these parties, those a manager of `siteIds` may see. */
-export function partiesVisibleIn(
-  siteIds: readonly number[],
-  partyIds: readonly number[],
-  now: Date,
-): Promise<Set<number>> {
-  return visibleIds(
-    `SELECT p.id AS id FROM parties p WHERE p.id IN (:ids) AND (
-       EXISTS (${STAY_AT_SITES} AND st.partyId = p.id)
-       OR (p.id IN (${REGISTERED_AT_SITES})
-         AND NOT EXISTS (SELECT 1 FROM stays cs
-           WHERE cs.partyId = p.id AND cs.status IN ${CURRENT_STATUSES_SQL})))`,
-    partyIds,
-    siteIds,
-    now,
-  );
-}
+export const partiesVisibleIn = visibleAmong(
+  `SELECT p.id AS id FROM parties p WHERE p.id IN (:ids) AND (
+     EXISTS (${STAY_AT_SITES} AND st.partyId = p.id)
+     OR (p.id IN (${REGISTERED_AT_SITES})
+       AND NOT EXISTS (SELECT 1 FROM stays cs
+         WHERE cs.partyId = p.id AND cs.status IN ${CURRENT_STATUSES_SQL})))`,
+);
 
 /** Of these persons, those a manager of `siteIds` may see. */
-export function personsVisibleIn(
-  siteIds: readonly number[],
-  personIds: readonly number[],
-  now: Date,
-): Promise<Set<number>> {
-  return visibleIds(
-    `SELECT pe.id AS id FROM persons pe WHERE pe.id IN (:ids) AND (
-       EXISTS (${STAY_AT_SITES} AND st.personId = pe.id)
-       OR (NOT EXISTS (SELECT 1 FROM stays cs WHERE cs.activePersonId = pe.id)
-         AND EXISTS (SELECT 1 FROM party_members pm
-           WHERE pm.personId = pe.id AND pm.partyId IN (${REGISTERED_AT_SITES}))))`,
-    personIds,
-    siteIds,
-    now,
-  );
-}
+export const personsVisibleIn = visibleAmong(
+  `SELECT pe.id AS id FROM persons pe WHERE pe.id IN (:ids) AND (
+     EXISTS (${STAY_AT_SITES} AND st.personId = pe.id)
+     OR (NOT EXISTS (SELECT 1 FROM stays cs WHERE cs.activePersonId = pe.id)
+       AND EXISTS (SELECT 1 FROM party_members pm
+         WHERE pm.personId = pe.id AND pm.partyId IN (${REGISTERED_AT_SITES}))))`,
+);
